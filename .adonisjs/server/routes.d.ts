@@ -1,0 +1,73 @@
+import '@adonisjs/core/types/http'
+
+type ParamValue = string | number | bigint | boolean
+
+export type ScannedRoutes = {
+  ALL: {
+    'health': { paramsTuple?: []; params?: {} }
+    'fr.home': { paramsTuple?: []; params?: {} }
+    'fr.search': { paramsTuple?: []; params?: {} }
+    'fr.cart': { paramsTuple?: []; params?: {} }
+    'fr.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'en.home': { paramsTuple?: []; params?: {} }
+    'en.search': { paramsTuple?: []; params?: {} }
+    'en.cart': { paramsTuple?: []; params?: {} }
+    'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'admin.login': { paramsTuple?: []; params?: {} }
+    'admin.login.store': { paramsTuple?: []; params?: {} }
+    'admin.logout': { paramsTuple?: []; params?: {} }
+    'admin.dashboard': { paramsTuple?: []; params?: {} }
+    'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.orders': { paramsTuple?: []; params?: {} }
+    'admin.customers': { paramsTuple?: []; params?: {} }
+    'admin.plugins': { paramsTuple?: []; params?: {} }
+    'admin.settings.edit': { paramsTuple?: []; params?: {} }
+    'admin.settings.update': { paramsTuple?: []; params?: {} }
+  }
+  GET: {
+    'health': { paramsTuple?: []; params?: {} }
+    'fr.home': { paramsTuple?: []; params?: {} }
+    'fr.search': { paramsTuple?: []; params?: {} }
+    'fr.cart': { paramsTuple?: []; params?: {} }
+    'fr.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'en.home': { paramsTuple?: []; params?: {} }
+    'en.search': { paramsTuple?: []; params?: {} }
+    'en.cart': { paramsTuple?: []; params?: {} }
+    'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'admin.login': { paramsTuple?: []; params?: {} }
+    'admin.dashboard': { paramsTuple?: []; params?: {} }
+    'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.orders': { paramsTuple?: []; params?: {} }
+    'admin.customers': { paramsTuple?: []; params?: {} }
+    'admin.plugins': { paramsTuple?: []; params?: {} }
+    'admin.settings.edit': { paramsTuple?: []; params?: {} }
+  }
+  HEAD: {
+    'health': { paramsTuple?: []; params?: {} }
+    'fr.home': { paramsTuple?: []; params?: {} }
+    'fr.search': { paramsTuple?: []; params?: {} }
+    'fr.cart': { paramsTuple?: []; params?: {} }
+    'fr.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'en.home': { paramsTuple?: []; params?: {} }
+    'en.search': { paramsTuple?: []; params?: {} }
+    'en.cart': { paramsTuple?: []; params?: {} }
+    'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'admin.login': { paramsTuple?: []; params?: {} }
+    'admin.dashboard': { paramsTuple?: []; params?: {} }
+    'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.orders': { paramsTuple?: []; params?: {} }
+    'admin.customers': { paramsTuple?: []; params?: {} }
+    'admin.plugins': { paramsTuple?: []; params?: {} }
+    'admin.settings.edit': { paramsTuple?: []; params?: {} }
+  }
+  POST: {
+    'admin.login.store': { paramsTuple?: []; params?: {} }
+    'admin.logout': { paramsTuple?: []; params?: {} }
+  }
+  PUT: {
+    'admin.settings.update': { paramsTuple?: []; params?: {} }
+  }
+}
+declare module '@adonisjs/core/types/http' {
+  export interface RoutesList extends ScannedRoutes {}
+}

@@ -1,0 +1,83 @@
+/**
+ * Money as an integer amount of minor units (cents for EUR) and an ISO 4217
+ * currency. No float ever holds an amount: arithmetic stays on integers, and
+ * display goes through Intl from an exact decimal string.
+ */
+export class Money {
+  private constructor(
+    readonly amount: number,
+    readonly currency: string
+  ) {}
+
+  static of(amount: number, currency: string): Money {
+    if (!Number.isSafeInteger(amount)) {
+      throw new RangeError(`Money amount must be an integer number of minor units, got ${amount}`)
+    }
+    if (!/^[A-Z]{3}$/.test(currency)) {
+      throw new RangeError(`Money currency must be an ISO 4217 code, got "${currency}"`)
+    }
+    return new Money(amount, currency)
+  }
+
+  static zero(currency: string): Money {
+    return Money.of(0, currency)
+  }
+
+  /**
+   * Digits after the decimal point for the currency: 2 for EUR, 0 for JPY, 3 for BHD.
+   */
+  static exponent(currency: string): number {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits!
+  }
+
+  add(other: Money): Money {
+    this.assertSameCurrency(other)
+    return Money.of(this.amount + other.amount, this.currency)
+  }
+
+  subtract(other: Money): Money {
+    this.assertSameCurrency(other)
+    return Money.of(this.amount - other.amount, this.currency)
+  }
+
+  multiply(quantity: number): Money {
+    if (!Number.isInteger(quantity)) {
+      throw new RangeError(`Money can only be multiplied by a whole quantity, got ${quantity}`)
+    }
+    return Money.of(this.amount * quantity, this.currency)
+  }
+
+  equals(other: Money): boolean {
+    return this.currency === other.currency && this.amount === other.amount
+  }
+
+  /**
+   * The amount as an exact decimal string in major units: 123450 EUR → "1234.50".
+   */
+  toDecimalString(): string {
+    const exponent = Money.exponent(this.currency)
+    const digits = Math.abs(this.amount)
+      .toString()
+      .padStart(exponent + 1, '0')
+    const sign = this.amount < 0 ? '-' : ''
+    if (exponent === 0) return `${sign}${digits}`
+    return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`
+  }
+
+  /**
+   * Formats for display in a locale: 123450 EUR is "1 234,50 €" in French (with
+   * the no-break spaces Intl uses) and "€1,234.50" in English.
+   */
+  format(locale: string): string {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: this.currency }).format(
+      this.toDecimalString() as unknown as number
+    )
+  }
+
+  private assertSameCurrency(other: Money) {
+    if (other.currency !== this.currency) {
+      throw new TypeError(`Cannot combine ${this.currency} with ${other.currency}`)
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/*
+|--------------------------------------------------------------------------
+| Shared Ignitor for the server, ace and test entrypoints
+|--------------------------------------------------------------------------
+|
+| Each entrypoint boots the same application; only what it does once
+| booted differs (serve HTTP, run a command, run the tests).
+|
+*/
+
+import 'reflect-metadata'
+import { Ignitor } from '@adonisjs/core'
+
+const APP_ROOT = new URL('../', import.meta.url)
+
+/**
+ * Imports files in the context of the application root.
+ */
+const IMPORTER = (filePath: string) => {
+  if (filePath.startsWith('./') || filePath.startsWith('../')) {
+    return import(new URL(filePath, APP_ROOT).href)
+  }
+  return import(filePath)
+}
+
+export function createIgnitor() {
+  return new Ignitor(APP_ROOT, { importer: IMPORTER }).tap((app) => {
+    app.booting(async () => {
+      await import('#start/env')
+    })
+    app.listen('SIGTERM', () => app.terminate())
+    app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
+  })
+}

@@ -1,0 +1,60 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/lucid'
+
+const migrations = { naturalSort: true, paths: ['database/migrations'] }
+
+/**
+ * SQLite is the embedded default (a file under tmp/), so a clone runs with no server.
+ * MySQL/MariaDB is the production database. Every migration and query runs on both.
+ */
+const dbConfig = defineConfig({
+  connection: env.get('DB_CONNECTION', 'sqlite'),
+  connections: {
+    sqlite: {
+      client: 'better-sqlite3',
+      connection: {
+        filename: app.makePath(env.get('SQLITE_PATH', 'tmp/comptoir.sqlite3')),
+      },
+      useNullAsDefault: true,
+      migrations,
+      /**
+       * Infrastructure tables owned by packages get no model.
+       */
+      schemaGeneration: { excludeTables: ['queue_jobs', 'queue_schedules', 'rate_limits'] },
+      /**
+       * WAL lets readers work while one writer commits; the busy timeout makes a
+       * second writer wait instead of failing at once.
+       */
+      pool: {
+        afterCreate: (connection: any, done: (error: Error | null, connection: any) => void) => {
+          connection.pragma('journal_mode = WAL')
+          connection.pragma('busy_timeout = 5000')
+          connection.pragma('foreign_keys = ON')
+          done(null, connection)
+        },
+      },
+    },
+    mysql: {
+      client: 'mysql2',
+      connection: {
+        host: env.get('DB_HOST', '127.0.0.1'),
+        port: env.get('DB_PORT', 3306),
+        user: env.get('DB_USER', 'comptoir'),
+        password: env.get('DB_PASSWORD', ''),
+        database: env.get('DB_DATABASE', 'comptoir'),
+        charset: 'utf8mb4',
+        timezone: 'Z',
+      },
+      pool: { min: 2, max: 10 },
+      migrations,
+      /**
+       * database/schema.ts is generated from SQLite, the development default, so
+       * running migrations on MariaDB does not rewrite it with another dialect's types.
+       */
+      schemaGeneration: { enabled: false },
+    },
+  },
+})
+
+export default dbConfig

@@ -1,0 +1,53 @@
+import app from '@adonisjs/core/services/app'
+import { BaseSeeder } from '@adonisjs/lucid/seeders'
+import AdminUser from '#models/admin_user'
+import AdminUserService from '#services/admin_user_service'
+import SettingsService from '#services/settings_service'
+
+/**
+ * The demo back-office login, printed by `npm run demo`. Demo data never goes
+ * to production, so this password never guards a real shop.
+ */
+export const DEMO_ADMIN = {
+  email: 'admin@comptoir.test',
+  password: 'comptoir-demo',
+  fullName: 'Camille Demo',
+} as const
+
+/**
+ * Seeds the demo shop. Idempotent: a second run finds what the first created.
+ */
+export default class DemoSeeder extends BaseSeeder {
+  static environment = ['development', 'test']
+
+  async run() {
+    if (app.inProduction) {
+      throw new Error('Demo data refuses to seed when NODE_ENV=production.')
+    }
+
+    const settings = await app.container.make(SettingsService)
+    const current = await settings.all()
+    if (current['shop.name'] === 'Comptoir' && !current['shop.accepted_payment_methods'].length) {
+      await settings.update(
+        {
+          'shop.name': 'Comptoir démo',
+          'shop.accepted_payment_methods': ['card', 'bank_transfer'],
+        },
+        null,
+        null
+      )
+    }
+
+    if (!(await AdminUser.findBy('email', DEMO_ADMIN.email))) {
+      const adminUsers = await app.container.make(AdminUserService)
+      await adminUsers.create({ ...DEMO_ADMIN, role: 'owner' })
+    }
+
+    const base = `http://${process.env.HOST ?? 'localhost'}:${process.env.PORT ?? 3333}`
+    console.log(
+      `\n  Storefront:  ${base}/` +
+        `\n  Back office: ${base}/admin` +
+        `\n  Sign in as ${DEMO_ADMIN.email} with password "${DEMO_ADMIN.password}"\n`
+    )
+  }
+}

@@ -1,0 +1,52 @@
+/*
+|--------------------------------------------------------------------------
+| Environment variables
+|--------------------------------------------------------------------------
+|
+| Validated once at boot: a missing or malformed variable stops the process
+| with a message that says what to do, instead of failing later mid-request.
+|
+*/
+
+import { Env } from '@adonisjs/core/env'
+import { Secret } from '@adonisjs/core/helpers'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  APP_URL: Env.schema.string({ format: 'url', tld: false }),
+  LOG_LEVEL: Env.schema.string(),
+
+  /**
+   * Encrypts cookies, sessions and secrets stored at rest. Without it nothing is safe,
+   * so the process refuses to start and says how to create one.
+   */
+  APP_KEY: (name: string, value?: string) => {
+    if (!value || value.length < 32) {
+      throw new Error(
+        `${name} is missing or shorter than 32 characters. Run "node ace generate:key" ` +
+          `(or "npm run demo", which creates .env with a fresh key) and start again.`
+      )
+    }
+    return new Secret(value)
+  },
+
+  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory'] as const),
+
+  DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'mysql'] as const),
+  SQLITE_PATH: Env.schema.string.optional(),
+  DB_HOST: Env.schema.string.optional({ format: 'host' }),
+  DB_PORT: Env.schema.number.optional(),
+  DB_USER: Env.schema.string.optional(),
+  DB_PASSWORD: Env.schema.string.optional(),
+  DB_DATABASE: Env.schema.string.optional(),
+
+  QUEUE_DRIVER: Env.schema.enum.optional(['database', 'sync'] as const),
+  /**
+   * Runs a queue worker inside the web process (what `npm run demo` does), so a
+   * demo needs no second process.
+   */
+  QUEUE_INLINE_WORKER: Env.schema.boolean.optional(),
+  LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+})

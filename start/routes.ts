@@ -1,0 +1,29 @@
+/*
+|--------------------------------------------------------------------------
+| Routes
+|--------------------------------------------------------------------------
+|
+| The storefront is declared once and mounted twice: French at the root and
+| English under /en. The back office lives under /admin.
+|
+*/
+
+import router from '@adonisjs/core/services/router'
+import { controllers } from '#generated/controllers'
+import { registerStorefrontRoutes } from '#start/routes/storefront'
+import { registerAdminRoutes } from '#start/routes/admin'
+import { middleware } from '#start/kernel'
+
+router.get('/health', [controllers.HealthChecks, 'show']).as('health')
+
+router
+  .group(() => registerStorefrontRoutes())
+  .as('fr')
+  .use(middleware.shop())
+router
+  .group(() => registerStorefrontRoutes())
+  .prefix('/en')
+  .as('en')
+  .use(middleware.shop())
+
+registerAdminRoutes()

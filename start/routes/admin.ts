@@ -1,0 +1,44 @@
+import router from '@adonisjs/core/services/router'
+import { controllers } from '#generated/controllers'
+import { middleware } from '#start/kernel'
+import { ADMIN_NAVIGATION } from '#support/admin_navigation'
+
+export function registerAdminRoutes() {
+  router
+    .group(() => {
+      router
+        .get('/login', [controllers.admin.Session, 'create'])
+        .as('login')
+        .use(middleware.guest())
+      router
+        .post('/login', [controllers.admin.Session, 'store'])
+        .as('login.store')
+        .use(middleware.guest())
+    })
+    .prefix('/admin')
+    .as('admin')
+    .use(middleware.shop())
+
+  router
+    .group(() => {
+      router.post('/logout', [controllers.admin.Session, 'destroy']).as('logout')
+      router.get('/', [controllers.admin.Dashboard, 'show']).as('dashboard')
+
+      for (const section of ADMIN_NAVIGATION.filter((item) => item.placeholder)) {
+        router
+          .get(section.path.replace('/admin', ''), [controllers.admin.Sections, 'show'])
+          .as(section.key)
+          .use(middleware.can({ permission: section.permission }))
+      }
+
+      router
+        .group(() => {
+          router.get('/settings', [controllers.admin.Settings, 'edit']).as('settings.edit')
+          router.put('/settings', [controllers.admin.Settings, 'update']).as('settings.update')
+        })
+        .use(middleware.can({ permission: 'settings.manage' }))
+    })
+    .prefix('/admin')
+    .as('admin')
+    .use([middleware.auth({ guards: ['admin'] }), middleware.shop()])
+}

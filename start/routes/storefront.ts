@@ -1,0 +1,18 @@
+import router from '@adonisjs/core/services/router'
+import { controllers } from '#generated/controllers'
+import { LEGAL_PAGES } from '#support/legal_pages'
+
+const legalPageSlug = new RegExp(`^(${LEGAL_PAGES.map((page) => page.slug).join('|')})$`)
+
+/**
+ * Storefront pages, registered once per locale by start/routes.ts.
+ */
+export function registerStorefrontRoutes() {
+  router.get('/', [controllers.storefront.Home, 'show']).as('home')
+  router.get('/search', [controllers.storefront.Search, 'index']).as('search')
+  router.get('/cart', [controllers.storefront.Cart, 'show']).as('cart')
+  router
+    .get('/pages/:slug', [controllers.storefront.LegalPages, 'show'])
+    .where('slug', legalPageSlug)
+    .as('legal_pages.show')
+}

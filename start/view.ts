@@ -1,0 +1,17 @@
+/*
+|--------------------------------------------------------------------------
+| Edge globals
+|--------------------------------------------------------------------------
+*/
+
+import edge from 'edge.js'
+import { appUrl } from '#config/app'
+import { LEGAL_PAGES } from '#support/legal_pages'
+import { ADMIN_NAVIGATION } from '#support/admin_navigation'
+
+/**
+ * Absolute base URL, for hreflang alternates and canonical links.
+ */
+edge.global('appUrl', appUrl.replace(/\/$/, ''))
+edge.global('legalPages', LEGAL_PAGES)
+edge.global('adminNavigation', ADMIN_NAVIGATION)

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs'
+import { assert } from '@japa/assert'
+import { apiClient } from '@japa/api-client'
+import { browserClient } from '@japa/browser-client'
+import app from '@adonisjs/core/services/app'
+import type { Config } from '@japa/runner/types'
+import { pluginAdonisJS } from '@japa/plugin-adonisjs'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
+import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
+import { authApiClient } from '@adonisjs/auth/plugins/api_client'
+import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
+import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
+import { CHROMIUM_PATH, launchChromium } from '#tests/helpers/chromium'
+
+/**
+ * Browser tests run in Debian's Chromium. Without it the browser suite is left
+ * out with one line saying so, unless REQUIRE_BROWSER=1 makes that an error.
+ */
+const hasChromium = existsSync(CHROMIUM_PATH)
+if (!hasChromium) {
+  if (process.env.REQUIRE_BROWSER === '1') {
+    throw new Error(`REQUIRE_BROWSER=1 but Chromium is missing at ${CHROMIUM_PATH}`)
+  }
+  console.log(
+    `browser suite skipped: Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium)`
+  )
+}
+
+export const suites = app.rcFile.tests.suites.filter(
+  (suite) => suite.name !== 'browser' || hasChromium
+)
+
+export const plugins: Config['plugins'] = [
+  assert(),
+  pluginAdonisJS(app),
+  apiClient(),
+  sessionApiClient(app),
+  shieldApiClient(),
+  authApiClient(app),
+  ...(hasChromium
+    ? [
+        browserClient({
+          runInSuites: ['browser'],
+          launcher: launchChromium,
+          contextOptions: { locale: 'fr-FR' },
+        }),
+        sessionBrowserClient(app),
+        authBrowserClient(app),
+      ]
+    : []),
+]
+
+/**
+ * Every run starts from an empty, freshly migrated database.
+ */
+export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
+  setup: [
+    async () => {
+      const ace = await app.container.make('ace')
+      await ace.exec('db:wipe', [])
+      return testUtils.db().migrate()
+    },
+  ],
+  teardown: [],
+}
+
+export const configureSuite: Config['configureSuite'] = (suite) => {
+  if (['browser', 'functional'].includes(suite.name)) {
+    return suite.setup(() => testUtils.httpServer().start())
+  }
+}

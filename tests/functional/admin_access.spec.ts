@@ -1,0 +1,116 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import AuditLog from '#models/audit_log'
+import { AdminUserFactory } from '#database/factories/admin_user_factory'
+import { countRows } from '#tests/helpers/database'
+
+test.group('Back office access', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('every back-office page sends a signed-out visitor to the login page', async ({
+    client,
+  }) => {
+    for (const path of ['/admin', '/admin/catalog', '/admin/orders', '/admin/settings']) {
+      const response = await client.get(path).redirects(0)
+      response.assertStatus(302)
+      response.assertHeader('location', '/admin/login')
+    }
+  })
+
+  test('an owner sees the dashboard with the shop name and counts', async ({ client, assert }) => {
+    const owner = await AdminUserFactory.create()
+    const response = await client.get('/admin').loginAs(owner)
+    response.assertStatus(200)
+    assert.include(response.text(), 'Tableau de bord de')
+    assert.include(response.text(), 'Comptes administrateurs')
+  })
+
+  test('support cannot reach owner-only pages (403)', async ({ client, assert }) => {
+    const support = await AdminUserFactory.apply('support').create()
+
+    const settings = await client.get('/admin/settings').loginAs(support)
+    settings.assertStatus(403)
+    assert.include(settings.text(), 'Accès refusé')
+
+    const plugins = await client.get('/admin/plugins').loginAs(support)
+    plugins.assertStatus(403)
+
+    const orders = await client.get('/admin/orders').loginAs(support)
+    orders.assertStatus(200)
+  })
+
+  test('the menu only lists what the role may open', async ({ client, assert }) => {
+    const manager = await AdminUserFactory.apply('manager').create()
+    const response = await client.get('/admin').loginAs(manager)
+    const html = response.text()
+    assert.include(html, 'href="/admin/catalog"')
+    assert.notInclude(html, 'href="/admin/settings"')
+    assert.notInclude(html, 'href="/admin/plugins"')
+  })
+
+  test('a support member cannot write settings either', async ({ client, assert }) => {
+    const support = await AdminUserFactory.apply('support').create()
+    const response = await client
+      .put('/admin/settings')
+      .form({ shopName: 'Hijacked' })
+      .withCsrfToken()
+      .loginAs(support)
+    response.assertStatus(403)
+    assert.equal(await countRows('audit_logs', { action: 'settings.update' }), 0)
+  })
+
+  test('an admin write lands in the audit log', async ({ client, assert }) => {
+    const owner = await AdminUserFactory.create()
+    const response = await client
+      .put('/admin/settings')
+      .form({ shopName: 'La Fromagerie' })
+      .withCsrfToken()
+      .loginAs(owner)
+      .redirects(0)
+    response.assertStatus(302)
+
+    const entry = await AuditLog.query().where('action', 'settings.update').firstOrFail()
+    assert.equal(entry.adminUserId, owner.id)
+    assert.equal(entry.actorEmail, owner.email)
+    assert.equal(entry.entityType, 'settings')
+    assert.deepEqual(JSON.parse(entry.changes!), { 'shop.name': 'La Fromagerie' })
+    assert.isNotNull(entry.ip)
+
+    const home = await client.get('/')
+    assert.include(home.text(), 'La Fromagerie')
+  })
+
+  test('an invalid setting is refused with a translated message and nothing is written', async ({
+    client,
+    assert,
+  }) => {
+    const owner = await AdminUserFactory.create()
+    const response = await client
+      .put('/admin/settings')
+      .form({ shopName: 'x' })
+      .withCsrfToken()
+      .loginAs(owner)
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertFlashMessage('inputErrorsBag', {
+      shopName: ['Le champ nom de la boutique doit contenir au moins 2 caractères.'],
+    })
+    assert.isNull(await AuditLog.findBy('action', 'settings.update'))
+  })
+
+  test('a form posted without its CSRF token is sent back and changes nothing', async ({
+    client,
+    assert,
+  }) => {
+    const owner = await AdminUserFactory.create()
+    const response = await client
+      .put('/admin/settings')
+      .form({ shopName: 'No token' })
+      .loginAs(owner)
+      .redirects(0)
+    response.assertStatus(302)
+    assert.isNull(await AuditLog.findBy('action', 'settings.update'))
+    const home = await client.get('/')
+    assert.notInclude(home.text(), 'No token')
+  })
+})
