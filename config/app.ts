@@ -13,6 +13,11 @@ export const appKey = env.get('APP_KEY')
  */
 export const appUrl = env.get('APP_URL')
 
+/**
+ * The shop's time zone: dates shown to shoppers and staff are in French time.
+ */
+export const timeZone = 'Europe/Paris'
+
 export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,

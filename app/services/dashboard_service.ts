@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import AuditLog from '#models/audit_log'
 
 /**
  * The figures on the back-office dashboard. Each capability adds its own count
@@ -14,5 +15,12 @@ export default class DashboardService {
       staff: Number(staff?.total ?? 0),
       auditEntries: Number(auditEntries?.total ?? 0),
     }
+  }
+
+  /**
+   * The latest back-office writes, newest first.
+   */
+  recentActivity(limit = 10) {
+    return AuditLog.query().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit)
   }
 }

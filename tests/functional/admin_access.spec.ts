@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import AuditLog from '#models/audit_log'
@@ -23,6 +24,32 @@ test.group('Back office access', (group) => {
     response.assertStatus(200)
     assert.include(response.text(), 'Tableau de bord de')
     assert.include(response.text(), 'Comptes administrateurs')
+  })
+
+  test('owners see recent activity dated in French time; others do not', async ({
+    client,
+    assert,
+  }) => {
+    const owner = await AdminUserFactory.create()
+    await AuditLog.create({
+      adminUserId: owner.id,
+      actorEmail: owner.email,
+      action: 'settings.update',
+      entityType: 'settings',
+      createdAt: DateTime.fromISO('2026-03-23T09:05:00Z'),
+    })
+
+    const french = await client.get('/admin').loginAs(owner)
+    assert.include(french.text(), 'Activité récente')
+    assert.include(french.text(), '23 mars 2026 à 10:05')
+    assert.include(french.text(), 'Paramètres modifiés')
+
+    const english = await client.get('/admin').header('accept-language', 'en').loginAs(owner)
+    assert.include(english.text(), 'March 23, 2026 at 10:05')
+
+    const manager = await AdminUserFactory.apply('manager').create()
+    const managerView = await client.get('/admin').loginAs(manager)
+    assert.notInclude(managerView.text(), 'Activité récente')
   })
 
   test('support cannot reach owner-only pages (403)', async ({ client, assert }) => {

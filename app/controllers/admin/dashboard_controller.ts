@@ -4,7 +4,11 @@ import DashboardService from '#services/dashboard_service'
 
 export default class DashboardController {
   @inject()
-  async show({ view }: HttpContext, dashboard: DashboardService) {
-    return view.render('pages/admin/dashboard', { counts: await dashboard.counts() })
+  async show({ view, bouncer }: HttpContext, dashboard: DashboardService) {
+    const showsActivity = await bouncer.allows('useBackOffice', 'audit_log.view')
+    return view.render('pages/admin/dashboard', {
+      counts: await dashboard.counts(),
+      activity: showsActivity ? await dashboard.recentActivity() : null,
+    })
   }
 }
