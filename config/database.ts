@@ -1,8 +1,18 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
 
 const migrations = { naturalSort: true, paths: ['database/migrations'] }
+
+const sqlitePath = app.makePath(env.get('SQLITE_PATH', 'tmp/comptoir.sqlite3'))
+/**
+ * SQLite creates the file but not its folder, which a fresh clone does not have.
+ */
+if (env.get('DB_CONNECTION', 'sqlite') === 'sqlite') {
+  mkdirSync(dirname(sqlitePath), { recursive: true })
+}
 
 /**
  * SQLite is the embedded default (a file under tmp/), so a clone runs with no server.
@@ -14,7 +24,7 @@ const dbConfig = defineConfig({
     sqlite: {
       client: 'better-sqlite3',
       connection: {
-        filename: app.makePath(env.get('SQLITE_PATH', 'tmp/comptoir.sqlite3')),
+        filename: sqlitePath,
       },
       useNullAsDefault: true,
       migrations,

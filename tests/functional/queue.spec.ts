@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon'
 import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
 import { Locator } from '@adonisjs/queue'
 import testUtils from '@adonisjs/core/services/test_utils'
 import AuditLog from '#models/audit_log'
@@ -7,6 +9,8 @@ import AnonymizeAuditLogIps from '#jobs/anonymize_audit_log_ips'
 import FlakyJob from '#tests/fixtures/jobs/flaky_job'
 import { runQueueUntilIdle } from '#tests/helpers/queue'
 import { countRows } from '#tests/helpers/database'
+import { registerSchedules } from '#start/schedule'
+import { createQueueWorker } from '#support/queue_worker'
 
 /**
  * The worker reads jobs through its own connection, outside any test
@@ -57,5 +61,23 @@ test.group('Background jobs', (group) => {
     assert.equal(FlakyJob.attempts.get('always-fails'), 3)
     assert.match(FlakyJob.failedWith.get('always-fails')!, /maximum number of retry attempts/)
     assert.equal(await countRows('queue_jobs', { status: 'failed' }), 1)
+  })
+
+  test('a due schedule runs once even when two workers poll at the same time', async ({
+    assert,
+  }) => {
+    await registerSchedules()
+    await db
+      .from('queue_schedules')
+      .where('id', 'anonymize-audit-log-ips')
+      .update({ next_run_at: DateTime.now().minus({ minutes: 1 }).toJSDate() })
+
+    const workers = [await createQueueWorker(app), await createQueueWorker(app)]
+    await Promise.all(workers.map((worker) => worker.processCycle(['default'])))
+    await Promise.all(workers.map((worker) => worker.stop()))
+
+    const schedule = await db.from('queue_schedules').where('id', 'anonymize-audit-log-ips').first()
+    assert.equal(Number(schedule.run_count), 1)
+    assert.equal(await countRows('queue_jobs'), 1)
   })
 })
