@@ -9,6 +9,13 @@
 */
 
 import 'reflect-metadata'
+
+/**
+ * Lucid writes dates in the process time zone and MySQL reads them as UTC: the
+ * process runs in UTC whatever the machine says. Shop-facing dates are shown in
+ * the shop's time zone (config/app.ts).
+ */
+process.env.TZ = 'UTC'
 import { Ignitor } from '@adonisjs/core'
 
 const APP_ROOT = new URL('../', import.meta.url)

@@ -1,3 +1,4 @@
+import proxyAddr from 'proxy-addr'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
@@ -23,10 +24,10 @@ export const http = defineConfig({
   allowMethodSpoofing: true,
   useAsyncLocalStorage: false,
   /**
-   * Behind a load balancer, trust its X-Forwarded-* headers (for request.ip() in rate
-   * limits and the audit log) only from the loopback and private ranges.
+   * Behind a load balancer, trust X-Forwarded-* headers (for request.ip() in rate
+   * limits and the audit log) only from loopback and private addresses.
    */
-  trustProxy: (address) => /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|::1$)/.test(address),
+  trustProxy: proxyAddr.compile(['loopback', 'linklocal', 'uniquelocal']),
   cookie: {
     domain: '',
     path: '/',

@@ -31,7 +31,9 @@ const dbConfig = defineConfig({
       /**
        * Infrastructure tables owned by packages get no model.
        */
-      schemaGeneration: { excludeTables: ['queue_jobs', 'queue_schedules', 'rate_limits'] },
+      schemaGeneration: {
+        excludeTables: ['queue_jobs', 'queue_schedules', 'rate_limits', 'sessions'],
+      },
       /**
        * WAL lets readers work while one writer commits; the busy timeout makes a
        * second writer wait instead of failing at once.

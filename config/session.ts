@@ -3,7 +3,8 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
 
 /**
- * Sessions live in an encrypted cookie, so any process can serve any request.
+ * Sessions live in the shop's database: any process can serve any request, and
+ * a session that ends (sign-out, revoked access) is gone for good.
  */
 const sessionConfig = defineConfig({
   enabled: true,
@@ -18,7 +19,7 @@ const sessionConfig = defineConfig({
   },
   store: env.get('SESSION_DRIVER'),
   stores: {
-    cookie: stores.cookie(),
+    database: stores.database({ tableName: 'sessions' }),
   },
 })
 

@@ -8,7 +8,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
 
 export class AdminUserSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'fullName', 'id', 'lastLoginAt', 'locale', 'password', 'role', 'updatedAt'] as const
+  static $columns = ['createdAt', 'email', 'fullName', 'id', 'lastLoginAt', 'password', 'role', 'updatedAt'] as const
   $columns = AdminUserSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -20,8 +20,6 @@ export class AdminUserSchema extends BaseModel {
   declare id: number
   @column.dateTime()
   declare lastLoginAt: DateTime | null
-  @column()
-  declare locale: string
   @column({ serializeAs: null })
   declare password: string
   @column()

@@ -7,5 +7,5 @@ import { DbCheck } from '@adonisjs/lucid/database'
  * the time of the probe.
  */
 export function healthChecks() {
-  return new HealthChecks().register([new DbCheck(db.connection())])
+  return new HealthChecks().register([new DbCheck(db.connection()).as('database')])
 }

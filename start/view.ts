@@ -10,7 +10,7 @@ import { LEGAL_PAGES } from '#support/legal_pages'
 import { ADMIN_NAVIGATION } from '#support/admin_navigation'
 
 /**
- * Absolute base URL, for hreflang alternates and canonical links.
+ * Absolute base URL, for hreflang alternates.
  */
 edge.global('appUrl', appUrl.replace(/\/$/, ''))
 edge.global('legalPages', LEGAL_PAGES)

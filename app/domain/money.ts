@@ -1,4 +1,19 @@
 /**
+ * Minor-unit digits of the ISO 4217 currencies that do not use two. Intl's
+ * display digits differ from ISO for some (HUF, IDR show none but count two).
+ */
+const CURRENCIES_BY_EXPONENT: Record<number, string> = {
+  0: 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF',
+  3: 'BHD IQD JOD KWD LYD OMR TND',
+  4: 'CLF UYW',
+}
+const CURRENCY_EXPONENTS = new Map(
+  Object.entries(CURRENCIES_BY_EXPONENT).flatMap(([exponent, codes]) =>
+    codes.split(' ').map((code) => [code, Number(exponent)] as const)
+  )
+)
+
+/**
  * Money as an integer amount of minor units (cents for EUR) and an ISO 4217
  * currency. No float ever holds an amount: arithmetic stays on integers, and
  * display goes through Intl from an exact decimal string.
@@ -27,8 +42,7 @@ export class Money {
    * Digits after the decimal point for the currency: 2 for EUR, 0 for JPY, 3 for BHD.
    */
   static exponent(currency: string): number {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits!
+    return CURRENCY_EXPONENTS.get(currency) ?? 2
   }
 
   add(other: Money): Money {
@@ -71,7 +85,7 @@ export class Money {
    */
   format(locale: string): string {
     return new Intl.NumberFormat(locale, { style: 'currency', currency: this.currency }).format(
-      this.toDecimalString() as unknown as number
+      this.toDecimalString() as Intl.StringNumericLiteral
     )
   }
 

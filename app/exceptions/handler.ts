@@ -17,7 +17,6 @@ export default class HttpExceptionHandler extends ExceptionHandler {
    * shows the stack trace instead of the 500 page.
    */
   protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
-    '403': (error, { view }) => view.render('pages/errors/forbidden', { error }),
     '404': async (error, ctx) => {
       await shareShop(ctx)
       return ctx.view.render('pages/errors/not_found', { error })
@@ -38,9 +37,5 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       return ctx.response.status(403).send(await ctx.view.render('pages/errors/forbidden'))
     }
     return super.handle(error, ctx)
-  }
-
-  async report(error: unknown, ctx: HttpContext) {
-    return super.report(error, ctx)
   }
 }

@@ -2,6 +2,7 @@ import { AuditLogSchema } from '#database/schema'
 
 /**
  * One back-office write: who did what to which entity, when and from where.
- * Rows are only ever inserted.
+ * Entries are never edited or deleted; only their IP address is blanked once
+ * old (AnonymizeAuditLogIps).
  */
 export default class AuditLog extends AuditLogSchema {}

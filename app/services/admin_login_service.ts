@@ -8,18 +8,28 @@ export type AdminLoginResult =
   | { status: 'throttled'; retryAfterSeconds: number }
 
 /**
- * Five failed attempts for one email from one address within 15 minutes lock
- * that pair out for 15 minutes. Only failures count, so staff who type the
- * right password are never slowed down.
+ * Failed sign-ins are counted twice: five for one email from one address within
+ * 15 minutes lock that pair out for 15 minutes, and twenty for one email from
+ * any address within an hour lock the email out for an hour, so changing
+ * address does not buy more guesses. Only failures count.
  */
-const failedLogins = () =>
-  limiter.use({ requests: 5, duration: '15 mins', blockDuration: '15 mins' })
+function failedLoginLimits(email: string, ip: string) {
+  return limiter.multi([
+    {
+      key: `admin_login:${ip}:${email}`,
+      requests: 5,
+      duration: '15 mins',
+      blockDuration: '15 mins',
+    },
+    { key: `admin_login:${email}`, requests: 20, duration: '1 hour', blockDuration: '1 hour' },
+  ])
+}
 
 export default class AdminLoginService {
   async attempt(email: string, password: string, ip: string): Promise<AdminLoginResult> {
     const uid = email.trim().toLowerCase()
     try {
-      const [throttled, user] = await failedLogins().penalize(`admin_login:${ip}:${uid}`, () =>
+      const [throttled, user] = await failedLoginLimits(uid, ip).penalize(() =>
         AdminUser.verifyCredentials(uid, password)
       )
       if (throttled) {

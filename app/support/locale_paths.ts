@@ -1,6 +1,6 @@
 /**
  * The storefront speaks French at the root and English under /en.
- * These helpers map a path to its locale and back; they know nothing of HTTP.
+ * These helpers map a URL to its locale and back; they know nothing of HTTP.
  */
 export const LOCALES = ['fr', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -12,18 +12,24 @@ export function isLocale(value: unknown): value is Locale {
   return LOCALES.includes(value as Locale)
 }
 
-export function localeFromPath(path: string): Locale {
+function splitQuery(url: string): [path: string, query: string] {
+  const index = url.search(/[?#]/)
+  return index === -1 ? [url, ''] : [url.slice(0, index), url.slice(index)]
+}
+
+export function localeFromPath(url: string): Locale {
+  const [path] = splitQuery(url)
   return path === ENGLISH_PREFIX || path.startsWith(`${ENGLISH_PREFIX}/`) ? 'en' : DEFAULT_LOCALE
 }
 
 /**
  * The same page in another locale: "/en/search?q=x" → "/search?q=x" for French.
  */
-export function localizedPath(path: string, locale: Locale): string {
+export function localizedPath(url: string, locale: Locale): string {
+  const [path, query] = splitQuery(url)
   const bare =
     localeFromPath(path) === 'en' ? path.slice(ENGLISH_PREFIX.length) || '/' : path || '/'
-  if (locale === DEFAULT_LOCALE) return bare.startsWith('/') ? bare : `/${bare}`
-  return bare === '/'
-    ? ENGLISH_PREFIX
-    : `${ENGLISH_PREFIX}${bare.startsWith('/') ? '' : '/'}${bare}`
+  const rooted = bare.startsWith('/') ? bare : `/${bare}`
+  if (locale === DEFAULT_LOCALE) return `${rooted}${query}`
+  return `${rooted === '/' ? ENGLISH_PREFIX : `${ENGLISH_PREFIX}${rooted}`}${query}`
 }

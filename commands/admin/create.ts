@@ -4,7 +4,7 @@ import { ADMIN_ROLES, type AdminRole } from '#domain/admin_permissions'
 
 /**
  * Creates a back-office account, typically the shop's first owner. Asks for
- * what is missing from the flags, so it works interactively and in scripts.
+ * what the flags leave out, so it works interactively and in scripts.
  */
 export default class AdminCreate extends BaseCommand {
   static commandName = 'admin:create'
@@ -17,11 +17,11 @@ export default class AdminCreate extends BaseCommand {
   @flags.string({ description: 'Full name shown in the back office' })
   declare name?: string
 
-  @flags.string({ description: 'Password (12 characters at least); prompted when omitted' })
+  @flags.string({ description: 'Password (12 characters at least); asked for when omitted' })
   declare password?: string
 
-  @flags.string({ description: `Role: ${ADMIN_ROLES.join(', ')}`, default: 'owner' })
-  declare role: string
+  @flags.string({ description: `Role: ${ADMIN_ROLES.join(', ')}; asked for when omitted` })
+  declare role?: string
 
   async run() {
     const { createAdminUserValidator } = await import('#validators/admin_user')
@@ -32,7 +32,7 @@ export default class AdminCreate extends BaseCommand {
       email: this.email ?? (await this.prompt.ask('Email address')),
       fullName: this.name ?? (await this.prompt.ask('Full name')),
       password: this.password ?? (await this.prompt.secure('Password (12 characters at least)')),
-      role: (this.role ?? 'owner') as AdminRole,
+      role: (this.role ?? (await this.prompt.choice('Role', [...ADMIN_ROLES]))) as AdminRole,
     }
 
     try {

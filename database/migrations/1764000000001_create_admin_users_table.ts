@@ -10,7 +10,6 @@ export default class extends BaseSchema {
       table.string('full_name', 120).notNullable()
       table.string('password', 255).notNullable()
       table.string('role', 16).notNullable()
-      table.string('locale', 5).notNullable().defaultTo('fr')
       table.timestamp('last_login_at').nullable()
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').notNullable()

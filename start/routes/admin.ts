@@ -22,7 +22,10 @@ export function registerAdminRoutes() {
   router
     .group(() => {
       router.post('/logout', [controllers.admin.Session, 'destroy']).as('logout')
-      router.get('/', [controllers.admin.Dashboard, 'show']).as('dashboard')
+      router
+        .get('/', [controllers.admin.Dashboard, 'show'])
+        .as('dashboard')
+        .use(middleware.can({ permission: 'dashboard.view' }))
 
       for (const section of ADMIN_NAVIGATION.filter((item) => item.placeholder)) {
         router

@@ -30,6 +30,7 @@ test.group('Merchant journey: back office', (group) => {
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click()
     await page.assertPath('/admin/login')
+    await assertAccessible(page)
   })
 
   test('a wrong password shows the generic error next to the form', async ({ visit }) => {

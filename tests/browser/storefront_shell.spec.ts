@@ -39,6 +39,7 @@ test.group('Shopper journey: storefront shell', (group) => {
     await page.keyboard.type('tomme')
     await page.keyboard.press('Enter')
     await page.assertPath('/search')
+    await assertAccessible(page)
   })
 
   test('the skip link moves keyboard focus to the main content', async ({ visit }) => {
@@ -46,6 +47,7 @@ test.group('Shopper journey: storefront shell', (group) => {
     await page.keyboard.press('Tab')
     await page.keyboard.press('Enter')
     await page.assertExists('#main:focus')
+    await assertAccessible(page)
   })
 
   test('a search keeps the query and the English switch keeps the page', async ({ visit }) => {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { test } from '@japa/runner'
+import router from '@adonisjs/core/services/router'
 import testUtils from '@adonisjs/core/services/test_utils'
 import AuditLog from '#models/audit_log'
 import { AdminUserFactory } from '#database/factories/admin_user_factory'
@@ -8,13 +9,23 @@ import { countRows } from '#tests/helpers/database'
 test.group('Back office access', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('every back-office page sends a signed-out visitor to the login page', async ({
+  test('every back-office route sends a signed-out visitor to the login page', async ({
     client,
+    assert,
   }) => {
-    for (const path of ['/admin', '/admin/catalog', '/admin/orders', '/admin/settings']) {
-      const response = await client.get(path).redirects(0)
-      response.assertStatus(302)
-      response.assertHeader('location', '/admin/login')
+    const routes = router
+      .toJSON()
+      .root.filter(
+        (route) => route.pattern.startsWith('/admin') && !route.pattern.startsWith('/admin/login')
+      )
+    assert.isAbove(routes.length, 5)
+
+    for (const route of routes) {
+      for (const method of route.methods.filter((verb) => verb !== 'HEAD')) {
+        const response = await client.request(route.pattern, method).withCsrfToken().redirects(0)
+        assert.equal(response.status(), 302, `${method} ${route.pattern}`)
+        assert.equal(response.header('location'), '/admin/login', `${method} ${route.pattern}`)
+      }
     }
   })
 
@@ -136,6 +147,10 @@ test.group('Back office access', (group) => {
       .loginAs(owner)
       .redirects(0)
     response.assertStatus(302)
+    response.assertFlashMessage(
+      'error',
+      'Le formulaire a expiré. Rechargez la page et recommencez.'
+    )
     assert.isNull(await AuditLog.findBy('action', 'settings.update'))
     const home = await client.get('/')
     assert.notInclude(home.text(), 'No token')

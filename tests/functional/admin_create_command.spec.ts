@@ -18,6 +18,7 @@ test.group('admin:create command', (group) => {
       '--email=Owner@Shop.test',
       '--name=Ada Owner',
       '--password=a-long-enough-secret',
+      '--role=owner',
     ])
     await command.exec()
 
@@ -29,10 +30,11 @@ test.group('admin:create command', (group) => {
   })
 
   test('prompts for what the flags leave out', async ({ assert }) => {
-    const command = await ace.create(AdminCreate, ['--role=support'])
+    const command = await ace.create(AdminCreate, [])
     command.prompt.trap('Email address').replyWith('help@shop.test')
     command.prompt.trap('Full name').replyWith('Sam Support')
     command.prompt.trap('Password (12 characters at least)').replyWith('another-long-secret')
+    command.prompt.trap('Role').chooseOption(2)
     await command.exec()
 
     command.assertSucceeded()

@@ -18,4 +18,12 @@ test.group('Locale paths', () => {
     assert.equal(localizedPath('/en/pages/cgv', 'en'), '/en/pages/cgv')
     assert.equal(localizedPath('/pages/cgv', 'fr'), '/pages/cgv')
   })
+
+  test('keeps the query string out of the locale decision', ({ assert }) => {
+    assert.equal(localeFromPath('/en?utm_source=x'), 'en')
+    assert.equal(localizedPath('/en?utm_source=x', 'fr'), '/?utm_source=x')
+    assert.equal(localizedPath('/en?utm_source=x', 'en'), '/en?utm_source=x')
+    assert.equal(localizedPath('/?utm_source=x', 'en'), '/en?utm_source=x')
+    assert.equal(localizedPath('/search?q=/en/', 'en'), '/en/search?q=/en/')
+  })
 })

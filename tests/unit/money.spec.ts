@@ -17,6 +17,8 @@ test.group('Money', () => {
     assert.equal(Money.exponent('EUR'), 2)
     assert.equal(Money.exponent('JPY'), 0)
     assert.equal(Money.exponent('BHD'), 3)
+    // ISO 4217 counts two digits for the forint even though prices show none.
+    assert.equal(Money.exponent('HUF'), 2)
     assert.equal(Money.of(1500, 'JPY').toDecimalString(), '1500')
     assert.equal(Money.of(1500, 'BHD').toDecimalString(), '1.500')
     assert.equal(Money.of(-7, 'EUR').toDecimalString(), '-0.07')

@@ -27,7 +27,7 @@ export default class SessionController {
           ? i18n.t('admin.login.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) })
           : i18n.t('admin.login.invalid_credentials')
       )
-      return response.redirect().back()
+      return response.redirect().toRoute('admin.login')
     }
 
     await auth.use('admin').login(result.user)
