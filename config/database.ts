@@ -32,6 +32,7 @@ const dbConfig = defineConfig({
        * Infrastructure tables owned by packages get no model.
        */
       schemaGeneration: {
+        rulesPaths: ['./database/schema_rules.js'],
         excludeTables: ['queue_jobs', 'queue_schedules', 'rate_limits', 'sessions'],
       },
       /**

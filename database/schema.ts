@@ -6,6 +6,9 @@
 
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
+import { jsonColumn, booleanColumn } from '#support/lucid_columns'
+import type { LocalizedText } from '#support/lucid_columns'
+import type { ImageDerivative } from '#domain/image_derivatives'
 
 export class AdminUserSchema extends BaseModel {
   static $columns = ['createdAt', 'email', 'fullName', 'id', 'lastLoginAt', 'password', 'role', 'updatedAt'] as const
@@ -26,6 +29,76 @@ export class AdminUserSchema extends BaseModel {
   declare role: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class AttributeOptionSchema extends BaseModel {
+  static $columns = ['attributeId', 'code', 'id', 'labels', 'position'] as const
+  $columns = AttributeOptionSchema.$columns
+  @column()
+  declare attributeId: number
+  @column()
+  declare code: string
+  @column({ isPrimary: true })
+  declare id: number
+  @jsonColumn()
+  declare labels: LocalizedText
+  @column()
+  declare position: number
+}
+
+export class AttributeSetAttributeSchema extends BaseModel {
+  static $columns = ['attributeId', 'attributeSetId', 'position'] as const
+  $columns = AttributeSetAttributeSchema.$columns
+  @column()
+  declare attributeId: number
+  @column({ isPrimary: true })
+  declare attributeSetId: number
+  @column()
+  declare position: number
+}
+
+export class AttributeSetSchema extends BaseModel {
+  static $columns = ['code', 'createdAt', 'id', 'labels', 'updatedAt'] as const
+  $columns = AttributeSetSchema.$columns
+  @column()
+  declare code: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @jsonColumn()
+  declare labels: LocalizedText
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class AttributeSchema extends BaseModel {
+  static $columns = ['code', 'createdAt', 'filterable', 'id', 'labels', 'position', 'searchable', 'type', 'unit', 'updatedAt', 'variantOption', 'visible'] as const
+  $columns = AttributeSchema.$columns
+  @column()
+  declare code: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @booleanColumn()
+  declare filterable: boolean
+  @column({ isPrimary: true })
+  declare id: number
+  @jsonColumn()
+  declare labels: LocalizedText
+  @column()
+  declare position: number
+  @booleanColumn()
+  declare searchable: boolean
+  @column()
+  declare type: string
+  @column()
+  declare unit: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @booleanColumn()
+  declare variantOption: boolean
+  @booleanColumn()
+  declare visible: boolean
 }
 
 export class AuditLogSchema extends BaseModel {
@@ -51,6 +124,268 @@ export class AuditLogSchema extends BaseModel {
   declare ip: string | null
 }
 
+export class BrandSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'name', 'slug', 'updatedAt'] as const
+  $columns = BrandSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare slug: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class CategorySchema extends BaseModel {
+  static $columns = ['createdAt', 'depth', 'enabled', 'id', 'parentId', 'path', 'position', 'updatedAt'] as const
+  $columns = CategorySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare depth: number
+  @booleanColumn()
+  declare enabled: boolean
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare parentId: number | null
+  @column()
+  declare path: string
+  @column()
+  declare position: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class CategoryProductSchema extends BaseModel {
+  static $columns = ['categoryId', 'position', 'productId'] as const
+  $columns = CategoryProductSchema.$columns
+  @column({ isPrimary: true })
+  declare categoryId: number
+  @column()
+  declare position: number
+  @column()
+  declare productId: number
+}
+
+export class CategoryTranslationSchema extends BaseModel {
+  static $columns = ['categoryId', 'description', 'id', 'locale', 'name', 'slug'] as const
+  $columns = CategoryTranslationSchema.$columns
+  @column()
+  declare categoryId: number
+  @column()
+  declare description: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare locale: string
+  @column()
+  declare name: string
+  @column()
+  declare slug: string
+}
+
+export class PriceHistorySchema extends BaseModel {
+  static $columns = ['adminUserId', 'changedAt', 'currency', 'id', 'newAmount', 'oldAmount', 'source', 'variantId'] as const
+  $columns = PriceHistorySchema.$columns
+  @column()
+  declare adminUserId: number | null
+  @column.dateTime()
+  declare changedAt: DateTime
+  @column()
+  declare currency: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare newAmount: number
+  @column()
+  declare oldAmount: number | null
+  @column()
+  declare source: string
+  @column()
+  declare variantId: number
+}
+
+export class ProductAttributeValueSchema extends BaseModel {
+  static $columns = ['attributeId', 'attributeOptionId', 'booleanValue', 'id', 'numberValue', 'productId', 'textValue'] as const
+  $columns = ProductAttributeValueSchema.$columns
+  @column()
+  declare attributeId: number
+  @column()
+  declare attributeOptionId: number | null
+  @booleanColumn()
+  declare booleanValue: boolean | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare numberValue: number | null
+  @column()
+  declare productId: number
+  @column()
+  declare textValue: string | null
+}
+
+export class ProductFacetValueSchema extends BaseModel {
+  static $columns = ['attributeId', 'attributeOptionId', 'productId'] as const
+  $columns = ProductFacetValueSchema.$columns
+  @column()
+  declare attributeId: number
+  @column()
+  declare attributeOptionId: number
+  @column({ isPrimary: true })
+  declare productId: number
+}
+
+export class ProductImageSchema extends BaseModel {
+  static $columns = ['alt', 'contentHash', 'createdAt', 'derivatives', 'height', 'id', 'mimeType', 'originalKey', 'position', 'productId', 'updatedAt', 'variantId', 'width'] as const
+  $columns = ProductImageSchema.$columns
+  @jsonColumn()
+  declare alt: LocalizedText
+  @column()
+  declare contentHash: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @jsonColumn()
+  declare derivatives: ImageDerivative[] | null | null
+  @column()
+  declare height: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare mimeType: string
+  @column()
+  declare originalKey: string
+  @column()
+  declare position: number
+  @column()
+  declare productId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare variantId: number | null
+  @column()
+  declare width: number
+}
+
+export class ProductSearchTermSchema extends BaseModel {
+  static $columns = ['locale', 'productId', 'term', 'weight'] as const
+  $columns = ProductSearchTermSchema.$columns
+  @column({ isPrimary: true })
+  declare locale: string
+  @column()
+  declare productId: number
+  @column()
+  declare term: string
+  @column()
+  declare weight: number
+}
+
+export class ProductSlugRedirectSchema extends BaseModel {
+  static $columns = ['id', 'locale', 'productId', 'slug'] as const
+  $columns = ProductSlugRedirectSchema.$columns
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare locale: string
+  @column()
+  declare productId: number
+  @column()
+  declare slug: string
+}
+
+export class ProductTranslationSchema extends BaseModel {
+  static $columns = ['description', 'id', 'locale', 'name', 'productId', 'seoDescription', 'seoTitle', 'shortDescription', 'slug'] as const
+  $columns = ProductTranslationSchema.$columns
+  @column()
+  declare description: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare locale: string
+  @column()
+  declare name: string
+  @column()
+  declare productId: number
+  @column()
+  declare seoDescription: string | null
+  @column()
+  declare seoTitle: string | null
+  @column()
+  declare shortDescription: string | null
+  @column()
+  declare slug: string
+}
+
+export class ProductSchema extends BaseModel {
+  static $columns = ['attributeSetId', 'brandId', 'createdAt', 'currency', 'enabled', 'featured', 'id', 'inStock', 'netQuantity', 'netQuantityUnit', 'priceMax', 'priceMin', 'type', 'updatedAt', 'vatRate', 'visible', 'weightGrams', 'withdrawalException'] as const
+  $columns = ProductSchema.$columns
+  @column()
+  declare attributeSetId: number | null
+  @column()
+  declare brandId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string
+  @booleanColumn()
+  declare enabled: boolean
+  @booleanColumn()
+  declare featured: boolean
+  @column({ isPrimary: true })
+  declare id: number
+  @booleanColumn()
+  declare inStock: boolean
+  @column()
+  declare netQuantity: number | null
+  @column()
+  declare netQuantityUnit: string | null
+  @column()
+  declare priceMax: number | null
+  @column()
+  declare priceMin: number | null
+  @column()
+  declare type: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare vatRate: number
+  @booleanColumn()
+  declare visible: boolean
+  @column()
+  declare weightGrams: number | null
+  @column()
+  declare withdrawalException: string
+}
+
+export class RelatedProductSchema extends BaseModel {
+  static $columns = ['position', 'productId', 'relatedProductId'] as const
+  $columns = RelatedProductSchema.$columns
+  @column()
+  declare position: number
+  @column({ isPrimary: true })
+  declare productId: number
+  @column()
+  declare relatedProductId: number
+}
+
+export class SearchSynonymSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'locale', 'terms', 'updatedAt'] as const
+  $columns = SearchSynonymSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare locale: string
+  @column()
+  declare terms: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class SettingSchema extends BaseModel {
   static $columns = ['key', 'updatedAt', 'value'] as const
   $columns = SettingSchema.$columns
@@ -60,4 +395,103 @@ export class SettingSchema extends BaseModel {
   declare updatedAt: DateTime
   @column()
   declare value: string
+}
+
+export class StockLevelSchema extends BaseModel {
+  static $columns = ['quantity', 'safetyThreshold', 'stockLocationId', 'updatedAt', 'variantId'] as const
+  $columns = StockLevelSchema.$columns
+  @column()
+  declare quantity: number
+  @column()
+  declare safetyThreshold: number
+  @column()
+  declare stockLocationId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column({ isPrimary: true })
+  declare variantId: number
+}
+
+export class StockLocationSchema extends BaseModel {
+  static $columns = ['clickAndCollect', 'code', 'createdAt', 'fulfilsOnline', 'id', 'name', 'position', 'type', 'updatedAt'] as const
+  $columns = StockLocationSchema.$columns
+  @booleanColumn()
+  declare clickAndCollect: boolean
+  @column()
+  declare code: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @booleanColumn()
+  declare fulfilsOnline: boolean
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare position: number
+  @column()
+  declare type: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class StockMovementSchema extends BaseModel {
+  static $columns = ['adminUserId', 'createdAt', 'delta', 'id', 'quantityAfter', 'reason', 'reference', 'stockLocationId', 'variantId'] as const
+  $columns = StockMovementSchema.$columns
+  @column()
+  declare adminUserId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare delta: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare quantityAfter: number
+  @column()
+  declare reason: string
+  @column()
+  declare reference: string | null
+  @column()
+  declare stockLocationId: number
+  @column()
+  declare variantId: number
+}
+
+export class VariantOptionValueSchema extends BaseModel {
+  static $columns = ['attributeId', 'attributeOptionId', 'variantId'] as const
+  $columns = VariantOptionValueSchema.$columns
+  @column()
+  declare attributeId: number
+  @column()
+  declare attributeOptionId: number
+  @column({ isPrimary: true })
+  declare variantId: number
+}
+
+export class VariantSchema extends BaseModel {
+  static $columns = ['createdAt', 'currency', 'enabled', 'id', 'position', 'priceAmount', 'productId', 'sku', 'updatedAt', 'weightGrams', 'withdrawalException'] as const
+  $columns = VariantSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string
+  @booleanColumn()
+  declare enabled: boolean
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare position: number
+  @column()
+  declare priceAmount: number
+  @column()
+  declare productId: number
+  @column()
+  declare sku: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare weightGrams: number | null
+  @column()
+  declare withdrawalException: string | null
 }
