@@ -249,7 +249,7 @@ export class ProductImageSchema extends BaseModel {
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @jsonColumn()
-  declare derivatives: ImageDerivative[] | null | null
+  declare derivatives: ImageDerivative[] | null
   @column()
   declare height: number
   @column({ isPrimary: true })

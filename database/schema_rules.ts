@@ -25,7 +25,7 @@ export default {
       imports: [{ source: columns, namedImports: ['jsonColumn'], typeImports: ['LocalizedText'] }],
     },
     derivatives: {
-      tsType: 'ImageDerivative[] | null',
+      tsType: 'ImageDerivative[]',
       decorators: [{ name: '@jsonColumn' }],
       imports: [
         { source: columns, namedImports: ['jsonColumn'] },

@@ -1,15 +1,29 @@
 import env from '#start/env'
 import type { Worker } from '@adonisjs/queue'
+import { SearchEngine } from '#contracts/search_engine'
 import type { ApplicationService } from '@adonisjs/core/types'
 
 /**
- * Application-level wiring that only a running web server needs: recurring job
- * schedules, and the in-process queue worker of `npm run demo`.
+ * Application-level wiring: the core's default service bindings, and what only
+ * a running web server needs (recurring job schedules, the in-process queue
+ * worker of `npm run demo`).
  */
 export default class AppProvider {
   #worker?: Worker
 
   constructor(protected app: ApplicationService) {}
+
+  /**
+   * The built-in implementations of the core's extension points; a plugin may
+   * bind its own instead.
+   */
+  register() {
+    this.app.container.singleton(SearchEngine, async () => {
+      const { default: DatabaseSearchEngine } =
+        await import('#services/search/database_search_engine')
+      return new DatabaseSearchEngine()
+    })
+  }
 
   async ready() {
     if (this.app.getEnvironment() !== 'web') {

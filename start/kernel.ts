@@ -32,4 +32,5 @@ export const middleware = router.named({
   guest: () => import('#middleware/guest_middleware'),
   can: () => import('#middleware/authorize_middleware'),
   shop: () => import('#middleware/share_shop_middleware'),
+  storefront: () => import('#middleware/share_storefront_navigation_middleware'),
 })

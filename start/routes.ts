@@ -19,11 +19,11 @@ router.get('/health', [controllers.HealthChecks, 'show']).as('health')
 router
   .group(() => registerStorefrontRoutes())
   .as('fr')
-  .use(middleware.shop())
+  .use([middleware.shop(), middleware.storefront()])
 router
   .group(() => registerStorefrontRoutes())
   .prefix('/en')
   .as('en')
-  .use(middleware.shop())
+  .use([middleware.shop(), middleware.storefront()])
 
 registerAdminRoutes()

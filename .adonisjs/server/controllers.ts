@@ -13,8 +13,10 @@ export const controllers = {
   HealthChecks: () => import('#controllers/health_checks_controller'),
   storefront: {
     Cart: () => import('#controllers/storefront/cart_controller'),
+    Categories: () => import('#controllers/storefront/categories_controller'),
     Home: () => import('#controllers/storefront/home_controller'),
     LegalPages: () => import('#controllers/storefront/legal_pages_controller'),
+    Products: () => import('#controllers/storefront/products_controller'),
     Search: () => import('#controllers/storefront/search_controller'),
   },
 }

@@ -8,10 +8,16 @@ export type ScannedRoutes = {
     'fr.home': { paramsTuple?: []; params?: {} }
     'fr.search': { paramsTuple?: []; params?: {} }
     'fr.cart': { paramsTuple?: []; params?: {} }
+    'fr.cart.lines.store': { paramsTuple?: []; params?: {} }
+    'fr.categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'fr.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'fr.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.home': { paramsTuple?: []; params?: {} }
     'en.search': { paramsTuple?: []; params?: {} }
     'en.cart': { paramsTuple?: []; params?: {} }
+    'en.cart.lines.store': { paramsTuple?: []; params?: {} }
+    'en.categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'en.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
@@ -29,10 +35,14 @@ export type ScannedRoutes = {
     'fr.home': { paramsTuple?: []; params?: {} }
     'fr.search': { paramsTuple?: []; params?: {} }
     'fr.cart': { paramsTuple?: []; params?: {} }
+    'fr.categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'fr.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'fr.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.home': { paramsTuple?: []; params?: {} }
     'en.search': { paramsTuple?: []; params?: {} }
     'en.cart': { paramsTuple?: []; params?: {} }
+    'en.categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'en.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
@@ -47,10 +57,14 @@ export type ScannedRoutes = {
     'fr.home': { paramsTuple?: []; params?: {} }
     'fr.search': { paramsTuple?: []; params?: {} }
     'fr.cart': { paramsTuple?: []; params?: {} }
+    'fr.categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'fr.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'fr.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.home': { paramsTuple?: []; params?: {} }
     'en.search': { paramsTuple?: []; params?: {} }
     'en.cart': { paramsTuple?: []; params?: {} }
+    'en.categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'en.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
@@ -61,6 +75,8 @@ export type ScannedRoutes = {
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
   }
   POST: {
+    'fr.cart.lines.store': { paramsTuple?: []; params?: {} }
+    'en.cart.lines.store': { paramsTuple?: []; params?: {} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
   }

@@ -34,6 +34,21 @@ export class Money {
     return new Money(amount, currency)
   }
 
+  /**
+   * Reads an amount typed by a person ("12,5", "1 234.50", "12") into minor
+   * units, or null when it is not a plain decimal number with at most the
+   * currency's digits.
+   */
+  static parse(input: string, currency: string): Money | null {
+    const exponent = Money.exponent(currency)
+    const cleaned = input.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')
+    const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(cleaned)
+    if (!match || (match[3]?.length ?? 0) > exponent) return null
+    const [, sign, whole, fraction = ''] = match
+    const amount = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || 0)
+    return Money.of(sign ? -amount : amount, currency)
+  }
+
   static zero(currency: string): Money {
     return Money.of(0, currency)
   }

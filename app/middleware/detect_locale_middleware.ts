@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon'
 import { I18n } from '@adonisjs/i18n'
 import { timeZone } from '#config/app'
+import { Money } from '#domain/money'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { type HttpContext, RequestValidator } from '@adonisjs/core/http'
@@ -47,6 +48,7 @@ export default class DetectLocaleMiddleware {
        */
       alternates: LOCALES.map((code) => ({ locale: code, url: localizedPath(url, code) })),
       localePath: (path: string) => localizedPath(path, locale),
+      formatMoney: (amount: number, currency = 'EUR') => Money.of(amount, currency).format(locale),
       formatDateTime: (date: DateTime) =>
         ctx.i18n.formatDate(date, { dateStyle: 'long', timeStyle: 'short', timeZone }),
     })

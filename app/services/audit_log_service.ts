@@ -2,8 +2,13 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import AuditLog from '#models/audit_log'
 import type AdminUser from '#models/admin_user'
 
+/**
+ * Who acted: a member of staff, or null for the system (seed, scheduled job).
+ */
+export type AuditActor = Pick<AdminUser, 'id' | 'email'> | null
+
 export interface AuditEntry {
-  actor: AdminUser | null
+  actor: AuditActor
   action: string
   entityType: string
   entityId?: string | number | null

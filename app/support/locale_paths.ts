@@ -17,6 +17,20 @@ function splitQuery(url: string): [path: string, query: string] {
   return index === -1 ? [url, ''] : [url.slice(0, index), url.slice(index)]
 }
 
+/**
+ * A page's URL in every locale it is translated in, for pages whose path
+ * differs per locale (a product or category slug).
+ */
+export function alternateUrls(
+  translations: { locale: string; slug: string }[],
+  pathFor: (slug: string) => string
+): { locale: Locale; url: string }[] {
+  return LOCALES.flatMap((locale) => {
+    const translation = translations.find((candidate) => candidate.locale === locale)
+    return translation ? [{ locale, url: localizedPath(pathFor(translation.slug), locale) }] : []
+  })
+}
+
 export function localeFromPath(url: string): Locale {
   const [path] = splitQuery(url)
   return path === ENGLISH_PREFIX || path.startsWith(`${ENGLISH_PREFIX}/`) ? 'en' : DEFAULT_LOCALE

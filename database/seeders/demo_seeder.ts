@@ -3,6 +3,10 @@ import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import AdminUser from '#models/admin_user'
 import AdminUserService from '#services/admin_user_service'
 import SettingsService from '#services/settings_service'
+import Product from '#models/product'
+import ProductService from '#services/catalog/product_service'
+import { seedCatalogReference } from '#database/demo/catalog_reference'
+import { demoProducts } from '#database/demo/catalog_products'
 
 /**
  * The demo back-office login, printed by `npm run demo`. Demo data never goes
@@ -23,6 +27,21 @@ export default class DemoSeeder extends BaseSeeder {
   static environment = ['development', 'test']
 
   async run() {
+    await this.seedShop()
+    await this.seedCatalog()
+
+    const base = `http://${process.env.HOST ?? 'localhost'}:${process.env.PORT ?? 3333}`
+    console.log(
+      `\n  Storefront:  ${base}/` +
+        `\n  Back office: ${base}/admin` +
+        `\n  Sign in as ${DEMO_ADMIN.email} with password "${DEMO_ADMIN.password}"\n`
+    )
+  }
+
+  /**
+   * The shop's identity and its demo back-office owner.
+   */
+  async seedShop() {
     const settings = await app.container.make(SettingsService)
     const current = await settings.all()
     if (current['shop.name'] === 'Comptoir' && !current['shop.accepted_payment_methods'].length) {
@@ -40,12 +59,18 @@ export default class DemoSeeder extends BaseSeeder {
       const adminUsers = await app.container.make(AdminUserService)
       await adminUsers.create({ ...DEMO_ADMIN, role: 'owner' })
     }
+  }
 
-    const base = `http://${process.env.HOST ?? 'localhost'}:${process.env.PORT ?? 3333}`
-    console.log(
-      `\n  Storefront:  ${base}/` +
-        `\n  Back office: ${base}/admin` +
-        `\n  Sign in as ${DEMO_ADMIN.email} with password "${DEMO_ADMIN.password}"\n`
-    )
+  /**
+   * The catalog of an artisan clog maker: reference data, then every product
+   * through ProductService, as the back office would create them.
+   */
+  async seedCatalog() {
+    if (await Product.query().first()) return
+    const reference = await seedCatalogReference()
+    const products = await app.container.make(ProductService)
+    for (const input of demoProducts(reference)) {
+      await products.create(input, { admin: null, source: 'seed' })
+    }
   }
 }

@@ -60,7 +60,7 @@ test.group('Shopper journey: storefront shell', (group) => {
 
     await page.getByRole('link', { name: 'English' }).click()
     await page.assertPath('/en/search')
-    await page.assertTextContains('h1', 'Search')
+    await page.assertTextContains('h1', 'Results for “comté”')
     await assertAccessible(page)
   })
 

@@ -12,11 +12,14 @@ export async function countRows(table: string, where: Record<string, unknown> = 
 
 /**
  * For tests whose work spans connections (a browser, a queue worker): empties
- * every table now and again afterwards, and seeds the demo shop in between.
+ * every table now and again afterwards, and seeds the demo shop in between,
+ * with its catalog when the test needs it (it takes a few seconds).
  */
-export async function resetToDemoShop() {
+export async function resetToDemoShop({ catalog = false } = {}) {
   const truncate = await testUtils.db().truncate()
-  await new DemoSeeder(db.connection()).run()
+  const seeder = new DemoSeeder(db.connection())
+  await seeder.seedShop()
+  if (catalog) await seeder.seedCatalog()
   return truncate
 }
 

@@ -33,6 +33,17 @@ test.group('Money', () => {
     assert.isFalse(price.equals(Money.of(1999, 'USD')))
   })
 
+  test('reads amounts typed by people, without floating point', ({ assert }) => {
+    assert.equal(Money.parse('12,5', 'EUR')?.amount, 1250)
+    assert.equal(Money.parse('1 234.50', 'EUR')?.amount, 123450)
+    assert.equal(Money.parse('0.07', 'EUR')?.amount, 7)
+    assert.equal(Money.parse('19.99', 'EUR')?.amount, 1999)
+    assert.equal(Money.parse('1500', 'JPY')?.amount, 1500)
+    assert.isNull(Money.parse('12.345', 'EUR'))
+    assert.isNull(Money.parse('douze', 'EUR'))
+    assert.isNull(Money.parse('', 'EUR'))
+  })
+
   test('refuses floats, unknown currency codes and mixed currencies', ({ assert }) => {
     assert.throws(() => Money.of(19.99, 'EUR'), /integer number of minor units/)
     assert.throws(() => Money.of(100, 'euro'), /ISO 4217/)

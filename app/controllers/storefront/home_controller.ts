@@ -1,7 +1,16 @@
+import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import StorefrontCatalog from '#services/catalog/storefront_catalog'
 
+@inject()
 export default class HomeController {
-  async show({ view }: HttpContext) {
-    return view.render('pages/storefront/home')
+  constructor(protected catalog: StorefrontCatalog) {}
+
+  async show({ view, i18n }: HttpContext) {
+    const [featured, newest] = await Promise.all([
+      this.catalog.featured(i18n.locale),
+      this.catalog.newest(i18n.locale),
+    ])
+    return view.render('pages/storefront/home', { featured, newest })
   }
 }

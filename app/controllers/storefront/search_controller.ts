@@ -1,11 +1,41 @@
+import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import { SearchEngine } from '#contracts/search_engine'
+import CatalogListing from '#services/catalog/catalog_listing'
+import StorefrontCatalog from '#services/catalog/storefront_catalog'
+import { SEARCH_SORTS, listingPages, listingParams } from '#support/listing_params'
 
+@inject()
 export default class SearchController {
+  constructor(
+    protected engine: SearchEngine,
+    protected listing: CatalogListing,
+    protected catalog: StorefrontCatalog
+  ) {}
+
   /**
-   * The catalog search results page; until the catalog exists it finds nothing.
+   * Search results, with the same facets as a category page, and a corrected
+   * query to try when nothing matches.
    */
-  async index({ request, view }: HttpContext) {
+  async index({ request, view, i18n }: HttpContext) {
     const q = String(request.input('q', '')).trim().slice(0, 200)
-    return view.render('pages/storefront/search', { q, results: [] })
+    const locale = i18n.locale
+    const hits = q ? await this.engine.search({ text: q, locale }) : { productIds: [] }
+    const query = { ...listingParams(request.qs(), 'relevance'), rankedIds: hits.productIds }
+    const result = await this.listing.run(query)
+    const suggested = q && !result.total ? await this.engine.suggest({ text: q, locale }) : null
+
+    return view.render('pages/storefront/search', {
+      q,
+      query,
+      result,
+      suggestion: suggested && {
+        text: suggested,
+        url: `${request.url()}?${new URLSearchParams({ q: suggested })}`,
+      },
+      sorts: SEARCH_SORTS,
+      pages: listingPages(request.url(), request.qs(), query.page, result.total),
+      products: await this.catalog.cards(result.productIds, locale),
+    })
   }
 }

@@ -1,0 +1,38 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import CatalogListing from '#services/catalog/catalog_listing'
+import CategoryCatalog from '#services/catalog/category_catalog'
+import StorefrontCatalog from '#services/catalog/storefront_catalog'
+import { CATEGORY_SORTS, listingPages, listingParams } from '#support/listing_params'
+import { renderMarkdown } from '#support/markdown'
+import { alternateUrls } from '#support/locale_paths'
+
+@inject()
+export default class CategoriesController {
+  constructor(
+    protected categories: CategoryCatalog,
+    protected listing: CatalogListing,
+    protected catalog: StorefrontCatalog
+  ) {}
+
+  async show({ params, request, view, i18n }: HttpContext) {
+    const locale = i18n.locale
+    const category = await this.categories.findBySlug(locale, params.slug)
+
+    view.share({ alternates: alternateUrls(category.translations, (slug) => `/c/${slug}`) })
+    const query = { ...listingParams(request.qs(), 'newest'), categoryPath: category.path }
+    const result = await this.listing.run(query)
+    return view.render('pages/storefront/category', {
+      category,
+      translation: category.translation(locale)!,
+      description: renderMarkdown(category.translation(locale)?.description),
+      subcategories: await this.categories.children(category, locale),
+      breadcrumb: await this.catalog.breadcrumb(category, locale),
+      query,
+      result,
+      sorts: CATEGORY_SORTS,
+      pages: listingPages(request.url(), request.qs(), query.page, result.total),
+      products: await this.catalog.cards(result.productIds, locale),
+    })
+  }
+}

@@ -1,0 +1,44 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import { errors as lucidErrors } from '@adonisjs/lucid'
+import StorefrontCatalog from '#services/catalog/storefront_catalog'
+import { alternateUrls, localizedPath, type Locale } from '#support/locale_paths'
+import { renderMarkdown } from '#support/markdown'
+import { productJsonLd } from '#support/product_json_ld'
+import { attributeRows } from '#support/attribute_rows'
+
+@inject()
+export default class ProductsController {
+  constructor(protected catalog: StorefrontCatalog) {}
+
+  /**
+   * The product page. An old slug answers with a permanent redirect to the
+   * current one; variant choices come from the query string, so choosing a
+   * size works without JavaScript.
+   */
+  async show({ params, request, response, view, i18n }: HttpContext) {
+    const locale = i18n.locale as Locale
+    const found = await this.catalog.findBySlug(locale, params.slug)
+    if (found && 'redirectTo' in found) {
+      const query = request.parsedUrl.query ? `?${request.parsedUrl.query}` : ''
+      return response
+        .status(301)
+        .redirect(`${localizedPath(`/p/${found.redirectTo}`, locale)}${query}`)
+    }
+
+    const selection = Object.fromEntries(
+      Object.entries(request.qs()).filter(([, value]) => typeof value === 'string')
+    ) as Record<string, string>
+    const page = found ? await this.catalog.productPage(found.productId, locale, selection) : null
+    if (!page) throw new lucidErrors.E_ROW_NOT_FOUND()
+
+    view.share({ alternates: alternateUrls(page.product.translations, (slug) => `/p/${slug}`) })
+    return view.render('pages/storefront/product', {
+      ...page,
+      attributes: attributeRows(page.attributes, i18n),
+      canonicalPath: localizedPath(`/p/${page.translation.slug}`, locale),
+      description: renderMarkdown(page.translation.description),
+      jsonLd: productJsonLd(page, locale),
+    })
+  }
+}

@@ -1,0 +1,3 @@
+import { BrandSchema } from '#database/schema'
+
+export default class Brand extends BrandSchema {}

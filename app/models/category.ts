@@ -1,0 +1,34 @@
+import { belongsTo, hasMany, manyToMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
+import { CategorySchema } from '#database/schema'
+import CategoryTranslation from '#models/category_translation'
+import Product from '#models/product'
+
+/**
+ * A node of the category tree. `path` lists its ancestors and itself
+ * ("/1/4/9/"), so its subtree is every category whose path starts with it.
+ */
+export default class Category extends CategorySchema {
+  @belongsTo(() => Category, { foreignKey: 'parentId' })
+  declare parent: BelongsTo<typeof Category>
+
+  @hasMany(() => Category, { foreignKey: 'parentId' })
+  declare children: HasMany<typeof Category>
+
+  @hasMany(() => CategoryTranslation)
+  declare translations: HasMany<typeof CategoryTranslation>
+
+  @manyToMany(() => Product, { pivotTable: 'category_product', pivotColumns: ['position'] })
+  declare products: ManyToMany<typeof Product>
+
+  translation(locale: string): CategoryTranslation | undefined {
+    return this.translations.find((translation) => translation.locale === locale)
+  }
+
+  /**
+   * Ids of the ancestors, root first, from the materialised path.
+   */
+  get ancestorIds(): number[] {
+    return this.path.split('/').filter(Boolean).map(Number).slice(0, -1)
+  }
+}

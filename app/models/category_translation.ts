@@ -1,0 +1,3 @@
+import { CategoryTranslationSchema } from '#database/schema'
+
+export default class CategoryTranslation extends CategoryTranslationSchema {}

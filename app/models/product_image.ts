@@ -1,0 +1,3 @@
+import { ProductImageSchema } from '#database/schema'
+
+export default class ProductImage extends ProductImageSchema {}

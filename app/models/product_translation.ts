@@ -1,0 +1,3 @@
+import { ProductTranslationSchema } from '#database/schema'
+
+export default class ProductTranslation extends ProductTranslationSchema {}

@@ -1,0 +1,3 @@
+import { StockMovementSchema } from '#database/schema'
+
+export default class StockMovement extends StockMovementSchema {}

@@ -1,0 +1,267 @@
+import db from '@adonisjs/lucid/services/db'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import Attribute from '#models/attribute'
+import AttributeOption from '#models/attribute_option'
+import Brand from '#models/brand'
+
+export type ListingSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest'
+
+/**
+ * What a category or search page asks for. Filters are option codes per
+ * attribute code (OR within an attribute, AND across attributes).
+ */
+export interface ListingQuery {
+  categoryPath?: string
+  /** Search hits, most relevant first; undefined when not searching. */
+  rankedIds?: number[]
+  filters: Record<string, string[]>
+  brands: string[]
+  priceMin?: number
+  priceMax?: number
+  inStock: boolean
+  sort: ListingSort
+  page: number
+  perPage: number
+}
+
+export interface FacetOption {
+  code: string
+  labels: Record<string, string | undefined>
+  count: number
+  selected: boolean
+}
+
+export interface Facet {
+  code: string
+  labels: Record<string, string | undefined>
+  options: FacetOption[]
+}
+
+export interface ListingResult {
+  productIds: number[]
+  total: number
+  facets: Facet[]
+  brands: FacetOption[]
+  inStockCount: number
+  priceRange: { min: number; max: number } | null
+}
+
+type Exclude = 'price' | 'brand' | 'stock' | `attribute:${string}`
+
+/**
+ * Category and search listings with faceted navigation. Each facet's counts
+ * apply every other active filter but its own (so a shopper sees how many
+ * products each extra choice would give), and the number of queries does not
+ * depend on how many products are shown.
+ */
+export default class CatalogListing {
+  async run(query: ListingQuery): Promise<ListingResult> {
+    const attributes = await Attribute.query()
+      .where('filterable', true)
+      .whereIn('type', ['select', 'multiselect'])
+      .orderBy('position')
+    const activeFilters = await this.resolveFilters(query, attributes)
+    const brandIds = await this.resolveBrands(query.brands)
+
+    const base = (exclude?: Exclude) => this.filtered(query, activeFilters, brandIds, exclude)
+
+    const [page, total] = await Promise.all([this.page(query, base()), this.count(base())])
+    const [facets, brands, inStockCount, priceRange] = await Promise.all([
+      this.attributeFacets(attributes, activeFilters, base),
+      this.brandFacet(brandIds, base('brand')),
+      this.count(base('stock').where('products.in_stock', true)),
+      this.priceRange(base('price')),
+    ])
+    return { productIds: page, total, facets, brands, inStockCount, priceRange }
+  }
+
+  /**
+   * Active attribute filters as option ids, ignoring unknown codes.
+   */
+  private async resolveFilters(query: ListingQuery, attributes: Attribute[]) {
+    const active = new Map<number, number[]>()
+    const wanted = attributes.filter((attribute) => query.filters[attribute.code]?.length)
+    if (!wanted.length) return active
+    const options = await AttributeOption.query().whereIn(
+      'attribute_id',
+      wanted.map((attribute) => attribute.id)
+    )
+    for (const attribute of wanted) {
+      const codes = new Set(query.filters[attribute.code])
+      const ids = options
+        .filter((option) => option.attributeId === attribute.id && codes.has(option.code))
+        .map((option) => option.id)
+      if (ids.length) active.set(attribute.id, ids)
+    }
+    return active
+  }
+
+  private async resolveBrands(slugs: string[]) {
+    if (!slugs.length) return []
+    const brands = await Brand.query().whereIn('slug', slugs).select('id')
+    return brands.map((brand) => brand.id)
+  }
+
+  /**
+   * Enabled, visible products matching the query, leaving out one facet's own
+   * filter when counting that facet.
+   */
+  private filtered(
+    query: ListingQuery,
+    activeFilters: Map<number, number[]>,
+    brandIds: number[],
+    exclude?: Exclude
+  ): DatabaseQueryBuilderContract {
+    const builder = db
+      .from('products')
+      .where('products.enabled', true)
+      .where('products.visible', true)
+
+    if (query.categoryPath) {
+      builder.whereIn(
+        'products.id',
+        db
+          .from('category_product')
+          .join('categories', 'categories.id', 'category_product.category_id')
+          .where('categories.path', 'like', `${query.categoryPath}%`)
+          .where('categories.enabled', true)
+          .select('category_product.product_id')
+      )
+    }
+    if (query.rankedIds) {
+      builder.whereIn('products.id', query.rankedIds.length ? query.rankedIds : [0])
+    }
+    for (const [attributeId, optionIds] of activeFilters) {
+      if (exclude === `attribute:${attributeId}`) continue
+      builder.whereIn(
+        'products.id',
+        db
+          .from('product_facet_values')
+          .where('attribute_id', attributeId)
+          .whereIn('attribute_option_id', optionIds)
+          .select('product_id')
+      )
+    }
+    if (brandIds.length && exclude !== 'brand') builder.whereIn('products.brand_id', brandIds)
+    if (query.inStock && exclude !== 'stock') builder.where('products.in_stock', true)
+    if (exclude !== 'price') {
+      if (query.priceMin !== undefined) builder.where('products.price_min', '>=', query.priceMin)
+      if (query.priceMax !== undefined) builder.where('products.price_min', '<=', query.priceMax)
+    }
+    return builder
+  }
+
+  private async count(builder: DatabaseQueryBuilderContract) {
+    const row = await builder.count('* as total').first()
+    return Number(row?.total ?? 0)
+  }
+
+  private async page(query: ListingQuery, builder: DatabaseQueryBuilderContract) {
+    const offset = (query.page - 1) * query.perPage
+
+    if (query.rankedIds && query.sort === 'relevance') {
+      const rows = await builder.select('products.id')
+      const matching = new Set(rows.map((row) => Number(row.id)))
+      return query.rankedIds.filter((id) => matching.has(id)).slice(offset, offset + query.perPage)
+    }
+
+    switch (query.sort) {
+      case 'price_asc':
+        builder.orderBy('products.price_min', 'asc')
+        break
+      case 'price_desc':
+        builder.orderBy('products.price_min', 'desc')
+        break
+      default:
+        builder.orderBy('products.created_at', 'desc')
+    }
+    const rows = await builder
+      .orderBy('products.id', 'desc')
+      .offset(offset)
+      .limit(query.perPage)
+      .select('products.id')
+    return rows.map((row) => Number(row.id))
+  }
+
+  /**
+   * Option counts for every filterable attribute: one grouped query for the
+   * attributes with no active filter, one more per attribute that has one.
+   */
+  private async attributeFacets(
+    attributes: Attribute[],
+    activeFilters: Map<number, number[]>,
+    base: (exclude?: Exclude) => DatabaseQueryBuilderContract
+  ): Promise<Facet[]> {
+    if (!attributes.length) return []
+    const counted = (attributeIds: number[], exclude?: Exclude) =>
+      db
+        .from('product_facet_values')
+        .whereIn('attribute_id', attributeIds)
+        .whereIn('product_id', base(exclude).select('products.id'))
+        .groupBy('attribute_id', 'attribute_option_id')
+        .select('attribute_id', 'attribute_option_id')
+        .count('* as total')
+
+    const inactive = attributes.filter((attribute) => !activeFilters.has(attribute.id))
+    const groups = await Promise.all([
+      inactive.length ? counted(inactive.map((attribute) => attribute.id)) : Promise.resolve([]),
+      ...[...activeFilters.keys()].map((attributeId) =>
+        counted([attributeId], `attribute:${attributeId}`)
+      ),
+    ])
+    const counts = new Map<number, number>()
+    for (const row of groups.flat()) {
+      counts.set(Number(row.attribute_option_id), Number(row.total))
+    }
+
+    const options = await AttributeOption.query()
+      .whereIn(
+        'attribute_id',
+        attributes.map((attribute) => attribute.id)
+      )
+      .orderBy('position')
+    return attributes
+      .map((attribute) => ({
+        code: attribute.code,
+        labels: attribute.labels,
+        options: options
+          .filter((option) => option.attributeId === attribute.id)
+          .map((option) => ({
+            code: option.code,
+            labels: option.labels,
+            count: counts.get(option.id) ?? 0,
+            selected: activeFilters.get(attribute.id)?.includes(option.id) ?? false,
+          }))
+          .filter((option) => option.count > 0 || option.selected),
+      }))
+      .filter((facet) => facet.options.length > 0)
+  }
+
+  private async brandFacet(
+    selectedIds: number[],
+    builder: DatabaseQueryBuilderContract
+  ): Promise<FacetOption[]> {
+    const rows = await builder
+      .join('brands', 'brands.id', 'products.brand_id')
+      .groupBy('brands.id', 'brands.name', 'brands.slug')
+      .select('brands.id', 'brands.name', 'brands.slug')
+      .count('* as total')
+      .orderBy('brands.name')
+    return rows.map((row) => ({
+      code: row.slug,
+      labels: { fr: row.name, en: row.name },
+      count: Number(row.total),
+      selected: selectedIds.includes(Number(row.id)),
+    }))
+  }
+
+  private async priceRange(builder: DatabaseQueryBuilderContract) {
+    const row = await builder
+      .min('products.price_min as min')
+      .max('products.price_min as max')
+      .first()
+    return row?.min === null || row?.min === undefined
+      ? null
+      : { min: Number(row.min), max: Number(row.max) }
+  }
+}

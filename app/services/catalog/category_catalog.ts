@@ -1,0 +1,38 @@
+import Category from '#models/category'
+
+/**
+ * Categories as the storefront shows them.
+ */
+export default class CategoryCatalog {
+  async findBySlug(locale: string, slug: string) {
+    return Category.query()
+      .where('enabled', true)
+      .whereHas('translations', (query) => query.where({ locale, slug }))
+      .preload('translations')
+      .firstOrFail()
+  }
+
+  /**
+   * Enabled top-level categories and their children, for navigation.
+   */
+  async navigation(locale: string) {
+    const categories = await Category.query()
+      .where('enabled', true)
+      .where('depth', '<=', 1)
+      .orderBy('position')
+      .preload('translations', (query) => query.where('locale', locale))
+    const roots = categories.filter((category) => category.parentId === null)
+    return roots.map((root) => ({
+      category: root,
+      children: categories.filter((category) => category.parentId === root.id),
+    }))
+  }
+
+  async children(category: Category, locale: string) {
+    return Category.query()
+      .where('parent_id', category.id)
+      .where('enabled', true)
+      .orderBy('position')
+      .preload('translations', (query) => query.where('locale', locale))
+  }
+}

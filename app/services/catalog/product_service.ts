@@ -1,0 +1,307 @@
+import { inject } from '@adonisjs/core'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Product from '#models/product'
+import Variant from '#models/variant'
+import AuditLogService from '#services/audit_log_service'
+import CatalogIndexer from '#services/catalog/catalog_indexer'
+import StockService from '#services/catalog/stock_service'
+import { slugify } from '#domain/text_normalization'
+import { sqlTimestamp } from '#support/sql_timestamp'
+import type {
+  CatalogActor,
+  ProductInput,
+  ProductTranslationInput,
+  VariantInput,
+} from '#services/catalog/product_input'
+
+/**
+ * Creates and updates products with everything that hangs off them, in one
+ * transaction: translations (an old slug keeps redirecting), categories,
+ * attribute values, variants with their options and stock, the price history
+ * of every price change, the read-side indexes and the audit log.
+ */
+@inject()
+export default class ProductService {
+  constructor(
+    protected indexer: CatalogIndexer,
+    protected stock: StockService,
+    protected auditLog: AuditLogService
+  ) {}
+
+  async create(input: ProductInput, actor: CatalogActor, trx?: TransactionClientContract) {
+    return this.inTransaction(trx, async (client) => {
+      const product = await Product.create(this.productColumns(input), { client })
+      await this.write(product, input, actor, client)
+      await this.audit('product.create', product, actor, client)
+      return product
+    })
+  }
+
+  async update(
+    productId: number,
+    input: ProductInput,
+    actor: CatalogActor,
+    trx?: TransactionClientContract
+  ) {
+    return this.inTransaction(trx, async (client) => {
+      const product = await Product.findOrFail(productId, { client })
+      product.merge(this.productColumns(input))
+      await product.save()
+      await this.write(product, input, actor, client)
+      await this.audit('product.update', product, actor, client)
+      return product
+    })
+  }
+
+  private inTransaction<T>(
+    trx: TransactionClientContract | undefined,
+    work: (client: TransactionClientContract) => Promise<T>
+  ): Promise<T> {
+    return trx ? work(trx) : db.transaction(work)
+  }
+
+  private productColumns(input: ProductInput) {
+    return {
+      type: input.type,
+      brandId: input.brandId,
+      attributeSetId: input.attributeSetId,
+      vatRate: input.vatRate,
+      weightGrams: input.weightGrams,
+      netQuantity: input.netQuantity,
+      netQuantityUnit: input.netQuantityUnit,
+      withdrawalException: input.withdrawalException,
+      enabled: input.enabled,
+      visible: input.visible,
+      featured: input.featured,
+    }
+  }
+
+  private async write(
+    product: Product,
+    input: ProductInput,
+    actor: CatalogActor,
+    client: TransactionClientContract
+  ) {
+    for (const translation of input.translations) {
+      await this.writeTranslation(product.id, translation, client)
+    }
+    await this.writeCategories(product.id, input.categoryIds, client)
+    await this.writeAttributeValues(product.id, input, client)
+    await this.writeVariants(product.id, input.variants, actor, client)
+    await this.indexer.reindex([product.id], client)
+  }
+
+  /**
+   * Saves a translation. A changed slug leaves a redirect behind, so old links
+   * and search engines land on the product with a 301.
+   */
+  private async writeTranslation(
+    productId: number,
+    input: ProductTranslationInput,
+    client: TransactionClientContract
+  ) {
+    const existing = await client
+      .from('product_translations')
+      .where({ product_id: productId, locale: input.locale })
+      .first()
+    const slug = await this.availableSlug(
+      client,
+      input.locale,
+      input.slug || slugify(input.name),
+      productId
+    )
+    const columns = {
+      name: input.name,
+      slug,
+      short_description: input.shortDescription ?? null,
+      description: input.description ?? null,
+      seo_title: input.seoTitle ?? null,
+      seo_description: input.seoDescription ?? null,
+    }
+
+    // The new slug is the product's own again: it no longer redirects anywhere.
+    await client.from('product_slug_redirects').where({ locale: input.locale, slug }).delete()
+
+    if (!existing) {
+      await client
+        .table('product_translations')
+        .insert({ product_id: productId, locale: input.locale, ...columns })
+      return
+    }
+    if (existing.slug !== slug) {
+      await client.table('product_slug_redirects').insert({
+        product_id: productId,
+        locale: input.locale,
+        slug: existing.slug,
+      })
+    }
+    await client.from('product_translations').where('id', existing.id).update(columns)
+  }
+
+  /**
+   * The wanted slug, or the first of "slug-2", "slug-3"… that no other product
+   * uses in that locale.
+   */
+  private async availableSlug(
+    client: TransactionClientContract,
+    locale: string,
+    wanted: string,
+    productId: number
+  ) {
+    const base = slugify(wanted) || `product-${productId}`
+    const rows = await client
+      .from('product_translations')
+      .where('locale', locale)
+      .whereNot('product_id', productId)
+      .where((query) => query.where('slug', base).orWhere('slug', 'like', `${base}-%`))
+      .select('slug')
+    const taken = new Set(rows.map((row) => row.slug))
+    let candidate = base
+    for (let suffix = 2; taken.has(candidate); suffix++) candidate = `${base}-${suffix}`
+    return candidate
+  }
+
+  private async writeCategories(
+    productId: number,
+    categoryIds: number[],
+    client: TransactionClientContract
+  ) {
+    await client.from('category_product').where('product_id', productId).delete()
+    const rows = [...new Set(categoryIds)].map((categoryId, position) => ({
+      category_id: categoryId,
+      product_id: productId,
+      position,
+    }))
+    if (rows.length) await client.table('category_product').multiInsert(rows)
+  }
+
+  private async writeAttributeValues(
+    productId: number,
+    input: ProductInput,
+    client: TransactionClientContract
+  ) {
+    await client.from('product_attribute_values').where('product_id', productId).delete()
+    const rows = input.attributeValues.flatMap((value) => {
+      const base = {
+        product_id: productId,
+        attribute_id: value.attributeId,
+        attribute_option_id: null as number | null,
+        number_value: value.number ?? null,
+        boolean_value: value.boolean ?? null,
+        text_value: value.text ?? null,
+      }
+      return value.optionIds?.length
+        ? value.optionIds.map((optionId) => ({ ...base, attribute_option_id: optionId }))
+        : [base]
+    })
+    if (rows.length) await client.table('product_attribute_values').multiInsert(rows)
+  }
+
+  /**
+   * Creates, updates (matched by SKU) and removes variants. A new price, and
+   * every price a variant starts with, goes into the price history.
+   */
+  private async writeVariants(
+    productId: number,
+    variants: VariantInput[],
+    actor: CatalogActor,
+    client: TransactionClientContract
+  ) {
+    const existing = await Variant.query({ client }).where('product_id', productId)
+    const bySku = new Map(existing.map((variant) => [variant.sku, variant]))
+    const kept = new Set(variants.map((variant) => variant.sku))
+
+    const removed = existing
+      .filter((variant) => !kept.has(variant.sku))
+      .map((variant) => variant.id)
+    if (removed.length) await client.from('variants').whereIn('id', removed).delete()
+
+    for (const [position, input] of variants.entries()) {
+      const current = bySku.get(input.sku)
+      const columns = {
+        productId,
+        sku: input.sku,
+        priceAmount: input.priceAmount,
+        currency: 'EUR',
+        weightGrams: input.weightGrams ?? null,
+        withdrawalException: input.withdrawalException ?? null,
+        enabled: input.enabled ?? true,
+        position,
+      }
+      const previousPrice = current ? current.priceAmount : null
+      const variant = current
+        ? await current.merge(columns).save()
+        : await Variant.create(columns, { client })
+
+      if (previousPrice !== input.priceAmount) {
+        await this.recordPrice(variant, previousPrice, actor, client)
+      }
+      await this.writeVariantOptions(variant.id, input.options ?? [], client)
+      for (const level of input.stock ?? []) {
+        await this.stock.writeCount(
+          {
+            variantId: variant.id,
+            stockLocationId: level.stockLocationId,
+            quantity: level.quantity,
+            safetyThreshold: level.safetyThreshold,
+            reason: current ? 'adjustment' : 'initial',
+            adminUserId: actor.admin?.id ?? null,
+          },
+          client
+        )
+      }
+    }
+  }
+
+  private async recordPrice(
+    variant: Variant,
+    oldAmount: number | null,
+    actor: CatalogActor,
+    client: TransactionClientContract
+  ) {
+    await client.table('price_history').insert({
+      variant_id: variant.id,
+      old_amount: oldAmount,
+      new_amount: variant.priceAmount,
+      currency: variant.currency,
+      source: actor.source,
+      admin_user_id: actor.admin?.id ?? null,
+      changed_at: sqlTimestamp(),
+    })
+  }
+
+  private async writeVariantOptions(
+    variantId: number,
+    options: { attributeId: number; optionId: number }[],
+    client: TransactionClientContract
+  ) {
+    await client.from('variant_option_values').where('variant_id', variantId).delete()
+    if (options.length) {
+      await client.table('variant_option_values').multiInsert(
+        options.map((option) => ({
+          variant_id: variantId,
+          attribute_id: option.attributeId,
+          attribute_option_id: option.optionId,
+        }))
+      )
+    }
+  }
+
+  /**
+   * Imports and the seed write thousands of products: they leave one audit
+   * entry for the whole run instead of one per product.
+   */
+  private async audit(
+    action: string,
+    product: Product,
+    actor: CatalogActor,
+    client: TransactionClientContract
+  ) {
+    if (actor.source !== 'admin') return
+    await this.auditLog.record(
+      { actor: actor.admin, action, entityType: 'product', entityId: product.id, ip: actor.ip },
+      client
+    )
+  }
+}

@@ -1,0 +1,155 @@
+import { inject } from '@adonisjs/core'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import CatalogIndexer from '#services/catalog/catalog_indexer'
+import { sqlTimestamp } from '#support/sql_timestamp'
+
+export type StockChangeReason = 'initial' | 'adjustment' | 'import' | 'sale' | 'return' | 'transfer'
+
+export interface StockChange {
+  variantId: number
+  stockLocationId: number
+  reason: StockChangeReason
+  reference?: string | null
+  adminUserId?: number | null
+}
+
+export interface StockCount extends StockChange {
+  quantity: number
+  safetyThreshold?: number
+}
+
+export type StockAdjustResult =
+  { status: 'adjusted'; quantity: number } | { status: 'insufficient'; available: number }
+
+/**
+ * The only way stock changes. Every change is one conditional UPDATE (so
+ * concurrent sales never take a level below zero), a line in the movement log,
+ * and a refresh of the product's availability in the listing index.
+ */
+@inject()
+export default class StockService {
+  constructor(protected indexer: CatalogIndexer) {}
+
+  /**
+   * Adds (or, with a negative delta, takes) stock. Refuses rather than going
+   * below zero.
+   */
+  async adjust(change: StockChange & { delta: number }, trx?: TransactionClientContract) {
+    return this.inTransaction(trx, async (client) => {
+      await this.ensureLevel(client, change)
+      const updated = await client
+        .from('stock_levels')
+        .where({ variant_id: change.variantId, stock_location_id: change.stockLocationId })
+        .where('quantity', '>=', -change.delta)
+        .update({
+          quantity: client.raw('quantity + ?', [change.delta]),
+          updated_at: sqlTimestamp(),
+        })
+      const level = await this.level(client, change)
+      if (!this.affected(updated)) {
+        return { status: 'insufficient', available: level.quantity } satisfies StockAdjustResult
+      }
+      await this.logMovement(client, change, change.delta, level.quantity)
+      await this.reindexVariant(client, change.variantId)
+      return { status: 'adjusted', quantity: level.quantity } satisfies StockAdjustResult
+    })
+  }
+
+  /**
+   * Sets the quantity counted at a location (and, optionally, its safety
+   * threshold), logging the difference as a movement.
+   */
+  async set(change: StockCount, trx?: TransactionClientContract) {
+    return this.inTransaction(trx, async (client) => {
+      if (await this.writeCount(change, client)) await this.reindexVariant(client, change.variantId)
+    })
+  }
+
+  /**
+   * `set` without refreshing the listing index, for a caller that writes a
+   * whole product and reindexes it once at the end (ProductService). Returns
+   * whether the quantity changed.
+   */
+  async writeCount(change: StockCount, client: TransactionClientContract): Promise<boolean> {
+    if (!Number.isInteger(change.quantity) || change.quantity < 0) {
+      throw new RangeError(`Stock quantity must be a whole number ≥ 0, got ${change.quantity}`)
+    }
+    await this.ensureLevel(client, change)
+    const before = await this.level(client, change)
+    await client
+      .from('stock_levels')
+      .where({ variant_id: change.variantId, stock_location_id: change.stockLocationId })
+      .update({
+        quantity: change.quantity,
+        safety_threshold: change.safetyThreshold ?? before.safety_threshold,
+        updated_at: sqlTimestamp(),
+      })
+    const delta = change.quantity - before.quantity
+    if (delta !== 0) await this.logMovement(client, change, delta, change.quantity)
+    return delta !== 0
+  }
+
+  private inTransaction<T>(
+    trx: TransactionClientContract | undefined,
+    work: (client: TransactionClientContract) => Promise<T>
+  ): Promise<T> {
+    return trx ? work(trx) : db.transaction(work)
+  }
+
+  private async ensureLevel(client: TransactionClientContract, change: StockChange) {
+    const existing = await client
+      .from('stock_levels')
+      .where({ variant_id: change.variantId, stock_location_id: change.stockLocationId })
+      .first()
+    if (!existing) {
+      await client.table('stock_levels').insert({
+        variant_id: change.variantId,
+        stock_location_id: change.stockLocationId,
+        quantity: 0,
+        safety_threshold: 0,
+        updated_at: sqlTimestamp(),
+      })
+    }
+  }
+
+  private async level(client: TransactionClientContract, change: StockChange) {
+    const row = await client
+      .from('stock_levels')
+      .where({ variant_id: change.variantId, stock_location_id: change.stockLocationId })
+      .firstOrFail()
+    return { quantity: Number(row.quantity), safety_threshold: Number(row.safety_threshold) }
+  }
+
+  private affected(result: unknown): boolean {
+    const count = Array.isArray(result) ? result[0] : result
+    return Number(count) > 0
+  }
+
+  private async logMovement(
+    client: TransactionClientContract,
+    change: StockChange,
+    delta: number,
+    quantityAfter: number
+  ) {
+    await client.table('stock_movements').insert({
+      variant_id: change.variantId,
+      stock_location_id: change.stockLocationId,
+      delta,
+      quantity_after: quantityAfter,
+      reason: change.reason,
+      reference: change.reference ?? null,
+      admin_user_id: change.adminUserId ?? null,
+      created_at: sqlTimestamp(),
+    })
+  }
+
+  private async reindexVariant(client: TransactionClientContract, variantId: number) {
+    const variant = await client
+      .from('variants')
+      .where('id', variantId)
+      .select('product_id')
+      .firstOrFail()
+    await this.indexer.reindex([Number(variant.product_id)], client)
+  }
+}
