@@ -3,8 +3,9 @@ import { foldText, words } from '#domain/text_normalization'
 /**
  * How the built-in search engine turns text into terms, identically when it
  * indexes products and when it reads a shopper's query: accents and case
- * folded, short stop words dropped, plurals reduced to singular (French and
- * English), so "Sabots en cuir" and "sabot cuir" meet on "sabot" and "cuir".
+ * folded, short stop words dropped, words stemmed so singular and plural meet
+ * (French and English): "Sabots en cuir" and "sabot cuir" both give "sabot"
+ * and "cuir".
  */
 const STOP_WORDS = new Set([
   'a',
@@ -38,23 +39,25 @@ const STOP_WORDS = new Set([
 const MAX_TERM_LENGTH = 64
 
 /**
- * Singular form of a folded word: chevaux → cheval, bijoux → bijou,
- * sandales → sandale, boxes → box, berries → berry, clogs → clog.
+ * A light stem shared by a word and its plural, in French and English: the
+ * plural ending goes, then a final "e", so "galoches", "galoche" → "galoch",
+ * "chevaux", "cheval" → "cheval", "boxes", "box" → "box", "berries" → "berry".
+ * Stems are only compared with each other, never shown.
  */
-export function singular(word: string): string {
+export function stem(word: string): string {
   if (word.length <= 3 || /^\d+$/.test(word)) return word
   if (word.endsWith('aux') && word.length > 4) return `${word.slice(0, -3)}al`
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`
-  if (/(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2)
-  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word
-  if (word.endsWith('s') || word.endsWith('x')) return word.slice(0, -1)
-  return word
+  if (/(ss|us|is)$/.test(word)) return word
+  let stemmed = word.endsWith('s') || word.endsWith('x') ? word.slice(0, -1) : word
+  if (stemmed.endsWith('e') && stemmed.length > 3) stemmed = stemmed.slice(0, -1)
+  return stemmed
 }
 
 export function searchTerms(text: string): string[] {
   return words(text)
     .filter((word) => !STOP_WORDS.has(word))
-    .map((word) => singular(word).slice(0, MAX_TERM_LENGTH))
+    .map((word) => stem(word).slice(0, MAX_TERM_LENGTH))
 }
 
 /**

@@ -2,12 +2,12 @@ import Attribute from '#models/attribute'
 import AttributeOption from '#models/attribute_option'
 import AttributeSet from '#models/attribute_set'
 import Brand from '#models/brand'
-import Category from '#models/category'
+import type Category from '#models/category'
 import SearchSynonym from '#models/search_synonym'
 import StockLocation from '#models/stock_location'
-import CategoryTranslation from '#models/category_translation'
+import app from '@adonisjs/core/services/app'
+import CategoryService from '#services/catalog/category_service'
 import type { AttributeType } from '#domain/attribute_types'
-import { slugify } from '#domain/text_normalization'
 
 /**
  * The demo shop's reference data: an artisan maker of clogs, mules and
@@ -215,21 +215,20 @@ export async function seedCatalogReference() {
     sets.set(code, set)
   }
 
+  const categoryService = await app.container.make(CategoryService)
   const categories = new Map<string, Category>()
   for (const [position, definition] of DEMO_CATEGORIES.entries()) {
-    const parent = definition.parent ? categories.get(definition.parent)! : null
-    const category = await Category.create({
-      parentId: parent?.id ?? null,
-      depth: parent ? parent.depth + 1 : 0,
-      position,
-      enabled: true,
-    })
-    category.path = `${parent?.path ?? '/'}${category.id}/`
-    await category.save()
-    await CategoryTranslation.createMany([
-      { categoryId: category.id, locale: 'fr', name: definition.fr, slug: slugify(definition.fr) },
-      { categoryId: category.id, locale: 'en', name: definition.en, slug: slugify(definition.en) },
-    ])
+    const category = await categoryService.create(
+      {
+        parentId: definition.parent ? categories.get(definition.parent)!.id : null,
+        position,
+        translations: [
+          { locale: 'fr', name: definition.fr },
+          { locale: 'en', name: definition.en },
+        ],
+      },
+      { admin: null, source: 'seed' }
+    )
     categories.set(definition.key, category)
   }
 

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { SearchEngine, type SearchHits, type SearchQuery } from '#contracts/search_engine'
 import { editDistance, searchTerms } from '#domain/search_terms'
+import { foldText, words } from '#domain/text_normalization'
 import SearchSynonym from '#models/search_synonym'
 import { rawRows } from '#support/raw_rows'
 
@@ -11,7 +12,8 @@ const MAX_HITS = 1000
  * The built-in engine: an inverted index of weighted terms
  * (product_search_terms, kept by CatalogIndexer) queried with plain SQL that
  * SQLite and MySQL both run. Every query word must match, as itself, one of its
- * synonyms, or the beginning of a longer word; exact matches score double.
+ * synonyms or, when it is no known term (a word being typed), the beginning of
+ * a longer one; exact matches score double.
  */
 export default class DatabaseSearchEngine extends SearchEngine {
   async search(query: SearchQuery): Promise<SearchHits> {
@@ -19,12 +21,18 @@ export default class DatabaseSearchEngine extends SearchEngine {
     if (!terms.length) return { productIds: [] }
 
     const synonyms = await this.synonymsFor(query.locale)
+    const knownRows = await db
+      .from('product_search_terms')
+      .where('locale', query.locale)
+      .whereIn('term', terms)
+      .distinct('term')
+    const known = new Set(knownRows.map((row) => row.term as string))
     const perTerm: string[] = []
     const bindings: unknown[] = []
     for (const [position, term] of terms.entries()) {
       const alternatives = [...(synonyms.get(term) ?? new Set([term]))]
       const placeholders = alternatives.map(() => '?').join(', ')
-      const prefix = term.length >= 3 ? ' OR term LIKE ?' : ''
+      const prefix = term.length >= 3 && !known.has(term) ? ' OR term LIKE ?' : ''
       perTerm.push(
         `SELECT product_id, ${position} AS position,
            MAX(CASE WHEN term IN (${placeholders}) THEN weight * 2 ELSE weight END) AS score
@@ -51,48 +59,60 @@ export default class DatabaseSearchEngine extends SearchEngine {
     return { productIds: rows.map((row) => Number(row.product_id)) }
   }
 
+  /**
+   * Replaces each word of the query that no product name contains by the
+   * closest word that one does (one typo for short words, two for longer ones,
+   * the most frequent on a tie), as the shopper would write it.
+   */
   async suggest(query: SearchQuery): Promise<string | null> {
-    const terms = searchTerms(query.text)
-    if (!terms.length) return null
+    const typed = words(query.text)
+    if (!typed.length) return null
 
-    const vocabulary = await db
-      .from('product_search_terms')
-      .where('locale', query.locale)
-      .groupBy('term')
-      .select('term')
-      .count('* as frequency')
-    const known = new Map(vocabulary.map((row) => [row.term as string, Number(row.frequency)]))
+    const names = await db
+      .from('product_translations')
+      .join('products', 'products.id', 'product_translations.product_id')
+      .where('product_translations.locale', query.locale)
+      .where('products.enabled', true)
+      .where('products.visible', true)
+      .select('product_translations.name')
+    const vocabulary = new Map<string, { word: string; frequency: number }>()
+    for (const { name } of names) {
+      for (const word of String(name)
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu) ?? []) {
+        const folded = foldText(word)
+        const entry = vocabulary.get(folded) ?? { word, frequency: 0 }
+        entry.frequency++
+        vocabulary.set(folded, entry)
+      }
+    }
 
     let changed = false
-    const corrected = terms.map((term) => {
-      if ([...known.keys()].some((candidate) => candidate.startsWith(term))) return term
-      const closest = this.closest(term, known)
+    const corrected = typed.map((word) => {
+      if ([...vocabulary.keys()].some((candidate) => candidate.startsWith(word))) return word
+      const closest = this.closest(word, vocabulary)
       if (closest) changed = true
-      return closest ?? term
+      return closest ?? word
     })
     return changed ? corrected.join(' ') : null
   }
 
-  /**
-   * The known term nearest to a misspelt one (one typo for short words, two
-   * for longer ones), the most frequent on a tie.
-   */
-  private closest(term: string, known: Map<string, number>): string | null {
-    const tolerance = term.length <= 4 ? 1 : 2
-    let best: { term: string; distance: number; frequency: number } | null = null
-    for (const [candidate, frequency] of known) {
-      if (Math.abs(candidate.length - term.length) > tolerance) continue
-      const distance = editDistance(term, candidate)
+  private closest(word: string, vocabulary: Map<string, { word: string; frequency: number }>) {
+    const tolerance = word.length <= 4 ? 1 : 2
+    let best: { word: string; distance: number; frequency: number } | null = null
+    for (const [folded, entry] of vocabulary) {
+      if (Math.abs(folded.length - word.length) > tolerance) continue
+      const distance = editDistance(word, folded)
       if (distance > tolerance) continue
       if (
         !best ||
         distance < best.distance ||
-        (distance === best.distance && frequency > best.frequency)
+        (distance === best.distance && entry.frequency > best.frequency)
       ) {
-        best = { term: candidate, distance, frequency }
+        best = { word: entry.word, distance, frequency: entry.frequency }
       }
     }
-    return best?.term ?? null
+    return best?.word ?? null
   }
 
   /**
