@@ -15,6 +15,8 @@ import { registerAdminRoutes } from '#start/routes/admin'
 import { middleware } from '#start/kernel'
 
 router.get('/health', [controllers.HealthChecks, 'show']).as('health')
+router.get('/sitemap.xml', [controllers.storefront.Seo, 'sitemap']).as('sitemap')
+router.get('/robots.txt', [controllers.storefront.Seo, 'robots']).as('robots')
 
 router
   .group(() => registerStorefrontRoutes())

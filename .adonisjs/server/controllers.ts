@@ -18,5 +18,6 @@ export const controllers = {
     LegalPages: () => import('#controllers/storefront/legal_pages_controller'),
     Products: () => import('#controllers/storefront/products_controller'),
     Search: () => import('#controllers/storefront/search_controller'),
+    Seo: () => import('#controllers/storefront/seo_controller'),
   },
 }

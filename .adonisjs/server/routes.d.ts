@@ -5,6 +5,8 @@ type ParamValue = string | number | bigint | boolean
 export type ScannedRoutes = {
   ALL: {
     'health': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
     'fr.home': { paramsTuple?: []; params?: {} }
     'fr.search': { paramsTuple?: []; params?: {} }
     'fr.cart': { paramsTuple?: []; params?: {} }
@@ -32,6 +34,8 @@ export type ScannedRoutes = {
   }
   GET: {
     'health': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
     'fr.home': { paramsTuple?: []; params?: {} }
     'fr.search': { paramsTuple?: []; params?: {} }
     'fr.cart': { paramsTuple?: []; params?: {} }
@@ -54,6 +58,8 @@ export type ScannedRoutes = {
   }
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
     'fr.home': { paramsTuple?: []; params?: {} }
     'fr.search': { paramsTuple?: []; params?: {} }
     'fr.cart': { paramsTuple?: []; params?: {} }
