@@ -177,7 +177,10 @@ export default class extends BaseSchema {
         .inTable('attribute_options')
         .onDelete('CASCADE')
       table.primary(['product_id', 'attribute_id', 'attribute_option_id'])
-      table.index(['attribute_id', 'attribute_option_id', 'product_id'])
+      table.index(
+        ['attribute_id', 'attribute_option_id', 'product_id'],
+        'product_facet_values_lookup_index'
+      )
     })
 
     this.schema.createTable('related_products', (table) => {
