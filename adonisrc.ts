@@ -37,6 +37,7 @@ export default defineConfig({
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/bouncer/bouncer_provider'),
     () => import('@adonisjs/queue/queue_provider'),
+    () => import('@adonisjs/drive/drive_provider'),
     () => import('#providers/app_provider'),
   ],
 

@@ -49,4 +49,12 @@ export default await Env.create(new URL('../', import.meta.url), {
    */
   QUEUE_INLINE_WORKER: Env.schema.boolean.optional(),
   LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+
+  DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
+  MEDIA_PATH: Env.schema.string.optional(),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional(),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
 })

@@ -17,6 +17,7 @@ import { middleware } from '#start/kernel'
 router.get('/health', [controllers.HealthChecks, 'show']).as('health')
 router.get('/sitemap.xml', [controllers.storefront.Seo, 'sitemap']).as('sitemap')
 router.get('/robots.txt', [controllers.storefront.Seo, 'robots']).as('robots')
+router.get('/media/*', [controllers.Media, 'show']).as('media')
 
 router
   .group(() => registerStorefrontRoutes())

@@ -8,6 +8,7 @@ import edge from 'edge.js'
 import { appUrl } from '#config/app'
 import { LEGAL_PAGES } from '#support/legal_pages'
 import { ADMIN_NAVIGATION } from '#support/admin_navigation'
+import { fallbackKey, mediaUrl, srcset } from '#support/media_urls'
 
 /**
  * Absolute base URL, for hreflang alternates.
@@ -15,3 +16,6 @@ import { ADMIN_NAVIGATION } from '#support/admin_navigation'
 edge.global('appUrl', appUrl.replace(/\/$/, ''))
 edge.global('legalPages', LEGAL_PAGES)
 edge.global('adminNavigation', ADMIN_NAVIGATION)
+edge.global('mediaUrl', mediaUrl)
+edge.global('srcset', srcset)
+edge.global('fallbackKey', fallbackKey)

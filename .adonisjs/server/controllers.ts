@@ -11,6 +11,7 @@ export const controllers = {
     Settings: () => import('#controllers/admin/settings_controller'),
   },
   HealthChecks: () => import('#controllers/health_checks_controller'),
+  Media: () => import('#controllers/media_controller'),
   storefront: {
     Cart: () => import('#controllers/storefront/cart_controller'),
     Categories: () => import('#controllers/storefront/categories_controller'),

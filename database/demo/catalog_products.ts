@@ -1,6 +1,15 @@
 import type { ProductInput, VariantInput } from '#services/catalog/product_input'
 import type { CatalogReference } from '#database/demo/catalog_reference'
 import type { WithdrawalException } from '#domain/withdrawal_exceptions'
+import type { DemoImageKind } from '#database/demo/catalog_images'
+
+/**
+ * A demo product and the illustration it is shown with.
+ */
+export interface DemoProduct {
+  input: ProductInput
+  image: { kind: DemoImageKind; colour: string }
+}
 
 /**
  * The demo shop's products, generated deterministically from a few families so
@@ -38,6 +47,7 @@ const MODEL_NAMES = [
 ]
 
 interface Family {
+  kind: DemoImageKind
   category: string
   fr: string
   en: string
@@ -50,6 +60,7 @@ interface Family {
 
 const FAMILIES: Family[] = [
   {
+    kind: 'clog',
     category: 'leather-clogs',
     fr: 'Sabot en cuir',
     en: 'Leather clog',
@@ -64,6 +75,7 @@ const FAMILIES: Family[] = [
     ],
   },
   {
+    kind: 'clog',
     category: 'wooden-clogs',
     fr: 'Sabot en bois',
     en: 'Wooden clog',
@@ -77,6 +89,7 @@ const FAMILIES: Family[] = [
     ],
   },
   {
+    kind: 'mule',
     category: 'mules',
     fr: 'Mule',
     en: 'Mule',
@@ -90,6 +103,7 @@ const FAMILIES: Family[] = [
     ],
   },
   {
+    kind: 'sandal',
     category: 'sandals',
     fr: 'Sandale',
     en: 'Sandal',
@@ -103,6 +117,7 @@ const FAMILIES: Family[] = [
     ],
   },
   {
+    kind: 'boot',
     category: 'boots',
     fr: 'Bottine',
     en: 'Ankle boot',
@@ -185,8 +200,8 @@ function attributeValue(reference: Reference, attribute: string, code: string) {
   }
 }
 
-function footwear(reference: Reference): ProductInput[] {
-  const products: ProductInput[] = []
+function footwear(reference: Reference): DemoProduct[] {
+  const products: DemoProduct[] = []
   let variantIndex = 0
   for (const [familyIndex, family] of FAMILIES.entries()) {
     for (const [nameIndex, name] of MODEL_NAMES.entries()) {
@@ -195,8 +210,9 @@ function footwear(reference: Reference): ProductInput[] {
       const sku = `${family.category.slice(0, 3).toUpperCase()}-${String(nameIndex + 1).padStart(2, '0')}`
       const [colourFr, colourEn] = [COLOUR_NAMES[colours[0]][0], COLOUR_NAMES[colours[0]][1]]
       const category = reference.categories.get(family.category)!
-      products.push(
-        base(reference, {
+      products.push({
+        image: { kind: family.kind, colour: colours[0] },
+        input: base(reference, {
           type: 'configurable',
           brandId: reference.brands.get(familyIndex < 2 ? 'sabotier-du-jura' : 'comptoir-atelier')!
             .id,
@@ -232,8 +248,8 @@ function footwear(reference: Reference): ProductInput[] {
               stock: stock(reference, variantIndex++),
             }))
           ),
-        })
-      )
+        }),
+      })
     }
   }
   return products
@@ -243,7 +259,7 @@ function footwear(reference: Reference): ProductInput[] {
  * The engraved clog: the plain variant can be returned, the engraved one is
  * made to order (LEGAL.md W-18, custom-made).
  */
-function engravedClog(reference: Reference): ProductInput {
+function engravedClog(reference: Reference): DemoProduct {
   const variants = (['none', 'initials'] as const).flatMap((engraving) =>
     SIZES.map((size, index) => ({
       sku: `GRAV-${engraving === 'none' ? 'NU' : 'INI'}-${size}`,
@@ -255,7 +271,7 @@ function engravedClog(reference: Reference): ProductInput {
       stock: stock(reference, index + 1),
     }))
   )
-  return base(reference, {
+  const input = base(reference, {
     type: 'configurable',
     brandId: reference.brands.get('sabotier-du-jura')!.id,
     attributeSetId: reference.sets.get('footwear')!.id,
@@ -288,6 +304,7 @@ function engravedClog(reference: Reference): ProductInput {
     ],
     variants,
   })
+  return { input, image: { kind: 'clog', colour: 'black' } }
 }
 
 function simpleProduct(
@@ -305,9 +322,10 @@ function simpleProduct(
     colour?: string
     netQuantity?: [number, 'kg' | 'l' | 'piece']
     index: number
+    image: DemoProduct['image']
   }
-): ProductInput {
-  return base(reference, {
+): DemoProduct {
+  const product = base(reference, {
     brandId: reference.brands.get(input.brand)!.id,
     attributeSetId: reference.sets.get(input.set)!.id,
     vatRate: input.vatRate ?? 2000,
@@ -329,10 +347,11 @@ function simpleProduct(
     ],
     variants: [{ sku: input.sku, priceAmount: input.price, stock: stock(reference, input.index) }],
   })
+  return { input: product, image: input.image }
 }
 
-function accessoriesAndCare(reference: Reference): ProductInput[] {
-  const products: ProductInput[] = []
+function accessoriesAndCare(reference: Reference): DemoProduct[] {
+  const products: DemoProduct[] = []
   let index = 0
   for (const colour of Object.keys(COLOUR_NAMES)) {
     for (const length of [90, 120, 150, 180]) {
@@ -349,6 +368,7 @@ function accessoriesAndCare(reference: Reference): ProductInput[] {
           colour,
           netQuantity: [2000, 'piece'],
           index: index++,
+          image: { kind: 'laces', colour },
         })
       )
     }
@@ -358,8 +378,9 @@ function accessoriesAndCare(reference: Reference): ProductInput[] {
     ['wool', 'Semelles en laine', 'Wool insoles'],
     ['leather', 'Semelles en cuir', 'Leather insoles'],
   ] as const) {
-    products.push(
-      base(reference, {
+    products.push({
+      image: { kind: 'insole', colour: material },
+      input: base(reference, {
         type: 'configurable',
         attributeSetId: reference.sets.get('accessories')!.id,
         translations: [
@@ -374,8 +395,8 @@ function accessoriesAndCare(reference: Reference): ProductInput[] {
           options: [option(reference, 'size', size)],
           stock: stock(reference, index++),
         })),
-      })
-    )
+      }),
+    })
   }
   for (const colour of Object.keys(COLOUR_NAMES)) {
     products.push(
@@ -390,6 +411,7 @@ function accessoriesAndCare(reference: Reference): ProductInput[] {
         material: 'wool',
         colour,
         index: index++,
+        image: { kind: 'sock', colour },
       })
     )
   }
@@ -413,6 +435,7 @@ function accessoriesAndCare(reference: Reference): ProductInput[] {
           material: 'beeswax',
           netQuantity: [grams, 'kg'],
           index: index++,
+          image: { kind: 'tin', colour: 'wax' },
         })
       )
     }
@@ -431,6 +454,7 @@ function accessoriesAndCare(reference: Reference): ProductInput[] {
           colour,
           netQuantity: [millilitres, 'l'],
           index: index++,
+          image: { kind: 'jar', colour },
         })
       )
     }
@@ -454,12 +478,13 @@ function accessoriesAndCare(reference: Reference): ProductInput[] {
         set: 'care',
         material: 'horsehair',
         index: index++,
+        image: { kind: 'brush', colour: 'brush' },
       })
     )
   }
   return products
 }
 
-export function demoProducts(reference: Reference): ProductInput[] {
+export function demoProducts(reference: Reference): DemoProduct[] {
   return [engravedClog(reference), ...footwear(reference), ...accessoriesAndCare(reference)]
 }

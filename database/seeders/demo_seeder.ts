@@ -7,6 +7,8 @@ import Product from '#models/product'
 import ProductService from '#services/catalog/product_service'
 import { seedCatalogReference } from '#database/demo/catalog_reference'
 import { demoProducts } from '#database/demo/catalog_products'
+import { demoImage } from '#database/demo/catalog_images'
+import ProductImageService from '#services/catalog/product_image_service'
 
 /**
  * The demo back-office login, printed by `npm run demo`. Demo data never goes
@@ -69,8 +71,16 @@ export default class DemoSeeder extends BaseSeeder {
     if (await Product.query().first()) return
     const reference = await seedCatalogReference()
     const products = await app.container.make(ProductService)
-    for (const input of demoProducts(reference)) {
-      await products.create(input, { admin: null, source: 'seed' })
+    const images = await app.container.make(ProductImageService)
+    const drawn = new Map<string, Buffer>()
+    const actor = { admin: null, source: 'seed' } as const
+
+    for (const { input, image } of demoProducts(reference)) {
+      const product = await products.create(input, actor)
+      const key = `${image.kind}:${image.colour}`
+      if (!drawn.has(key)) drawn.set(key, await demoImage(image.kind, image.colour))
+      const alt = Object.fromEntries(input.translations.map((t) => [t.locale, t.name]))
+      await images.store({ productId: product.id, bytes: drawn.get(key)!, alt }, actor)
     }
   }
 }

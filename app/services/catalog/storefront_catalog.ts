@@ -4,6 +4,7 @@ import Product from '#models/product'
 import ProductSlugRedirect from '#models/product_slug_redirect'
 import ProductTranslation from '#models/product_translation'
 import type Variant from '#models/variant'
+import type ProductImage from '#models/product_image'
 import { stockStatus, type StockStatus } from '#domain/stock_status'
 import { unitPriceAmount } from '#domain/unit_price'
 import { effectiveWithdrawalException } from '#domain/withdrawal_exceptions'
@@ -23,7 +24,7 @@ export interface ProductCard {
   unitPrice: number | null
   unitPriceUnit: string | null
   inStock: boolean
-  image: { key: string; width: number; height: number; alt: LocalizedText } | null
+  image: Pick<ProductImage, 'originalKey' | 'width' | 'height' | 'alt' | 'derivatives'> | null
 }
 
 export interface VariantChoice {
@@ -71,9 +72,7 @@ export default class StorefrontCatalog {
           ),
           unitPriceUnit: product.netQuantityUnit,
           inStock: product.inStock,
-          image: image
-            ? { key: image.originalKey, width: image.width, height: image.height, alt: image.alt }
-            : null,
+          image: image ?? null,
         },
       ]
     })
