@@ -7,6 +7,7 @@ export type ScannedRoutes = {
     'health': { paramsTuple?: []; params?: {} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
+    'media': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'fr.home': { paramsTuple?: []; params?: {} }
     'fr.search': { paramsTuple?: []; params?: {} }
     'fr.cart': { paramsTuple?: []; params?: {} }
@@ -25,10 +26,12 @@ export type ScannedRoutes = {
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
-    'admin.catalog': { paramsTuple?: []; params?: {} }
     'admin.orders': { paramsTuple?: []; params?: {} }
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
+    'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog.products.images.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
   }
@@ -36,6 +39,7 @@ export type ScannedRoutes = {
     'health': { paramsTuple?: []; params?: {} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
+    'media': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'fr.home': { paramsTuple?: []; params?: {} }
     'fr.search': { paramsTuple?: []; params?: {} }
     'fr.cart': { paramsTuple?: []; params?: {} }
@@ -50,16 +54,18 @@ export type ScannedRoutes = {
     'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
-    'admin.catalog': { paramsTuple?: []; params?: {} }
     'admin.orders': { paramsTuple?: []; params?: {} }
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
+    'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
+    'media': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'fr.home': { paramsTuple?: []; params?: {} }
     'fr.search': { paramsTuple?: []; params?: {} }
     'fr.cart': { paramsTuple?: []; params?: {} }
@@ -74,10 +80,11 @@ export type ScannedRoutes = {
     'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
-    'admin.catalog': { paramsTuple?: []; params?: {} }
     'admin.orders': { paramsTuple?: []; params?: {} }
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
+    'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
   }
   POST: {
@@ -85,6 +92,7 @@ export type ScannedRoutes = {
     'en.cart.lines.store': { paramsTuple?: []; params?: {} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.images.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'admin.settings.update': { paramsTuple?: []; params?: {} }

@@ -16,7 +16,7 @@ export interface AdminNavigationItem {
  */
 export const ADMIN_NAVIGATION: AdminNavigationItem[] = [
   { key: 'dashboard', path: '/admin', permission: 'dashboard.view' },
-  { key: 'catalog', path: '/admin/catalog', permission: 'catalog.manage', placeholder: true },
+  { key: 'catalog', path: '/admin/catalog', permission: 'catalog.manage' },
   { key: 'orders', path: '/admin/orders', permission: 'orders.view', placeholder: true },
   { key: 'customers', path: '/admin/customers', permission: 'customers.view', placeholder: true },
   { key: 'plugins', path: '/admin/plugins', permission: 'plugins.manage', placeholder: true },

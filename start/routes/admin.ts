@@ -36,6 +36,20 @@ export function registerAdminRoutes() {
 
       router
         .group(() => {
+          router.get('/catalog', [controllers.admin.Products, 'index']).as('catalog')
+          router
+            .get('/catalog/products/:id', [controllers.admin.Products, 'show'])
+            .as('catalog.products.show')
+            .where('id', router.matchers.number())
+          router
+            .post('/catalog/products/:id/images', [controllers.admin.Products, 'storeImage'])
+            .as('catalog.products.images.store')
+            .where('id', router.matchers.number())
+        })
+        .use(middleware.can({ permission: 'catalog.manage' }))
+
+      router
+        .group(() => {
           router.get('/settings', [controllers.admin.Settings, 'edit']).as('settings.edit')
           router.put('/settings', [controllers.admin.Settings, 'update']).as('settings.update')
         })
