@@ -9,6 +9,7 @@ import { appUrl } from '#config/app'
 import { LEGAL_PAGES } from '#support/legal_pages'
 import { ADMIN_NAVIGATION } from '#support/admin_navigation'
 import { fallbackKey, mediaUrl, srcset } from '#support/media_urls'
+import { WITHDRAWAL_EXCEPTIONS } from '#domain/withdrawal_exceptions'
 
 /**
  * Absolute base URL, for hreflang alternates.
@@ -19,3 +20,4 @@ edge.global('adminNavigation', ADMIN_NAVIGATION)
 edge.global('mediaUrl', mediaUrl)
 edge.global('srcset', srcset)
 edge.global('fallbackKey', fallbackKey)
+edge.global('withdrawalExceptions', WITHDRAWAL_EXCEPTIONS)

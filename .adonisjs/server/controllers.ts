@@ -6,6 +6,7 @@
 export const controllers = {
   admin: {
     Dashboard: () => import('#controllers/admin/dashboard_controller'),
+    ProductForms: () => import('#controllers/admin/product_forms_controller'),
     Products: () => import('#controllers/admin/products_controller'),
     Sections: () => import('#controllers/admin/sections_controller'),
     Session: () => import('#controllers/admin/session_controller'),

@@ -30,6 +30,10 @@ export type ScannedRoutes = {
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.images.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
@@ -58,6 +62,8 @@ export type ScannedRoutes = {
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
   }
@@ -84,6 +90,8 @@ export type ScannedRoutes = {
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
   }
@@ -92,9 +100,11 @@ export type ScannedRoutes = {
     'en.cart.lines.store': { paramsTuple?: []; params?: {} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.images.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
+    'admin.catalog.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
   }
 }

@@ -38,6 +38,20 @@ export function registerAdminRoutes() {
         .group(() => {
           router.get('/catalog', [controllers.admin.Products, 'index']).as('catalog')
           router
+            .get('/catalog/products/new', [controllers.admin.ProductForms, 'create'])
+            .as('catalog.products.create')
+          router
+            .post('/catalog/products', [controllers.admin.ProductForms, 'store'])
+            .as('catalog.products.store')
+          router
+            .get('/catalog/products/:id/edit', [controllers.admin.ProductForms, 'edit'])
+            .as('catalog.products.edit')
+            .where('id', router.matchers.number())
+          router
+            .put('/catalog/products/:id', [controllers.admin.ProductForms, 'update'])
+            .as('catalog.products.update')
+            .where('id', router.matchers.number())
+          router
             .get('/catalog/products/:id', [controllers.admin.Products, 'show'])
             .as('catalog.products.show')
             .where('id', router.matchers.number())

@@ -8,8 +8,7 @@ import db from '@adonisjs/lucid/services/db'
 export async function countQueries(work: () => Promise<unknown>): Promise<number> {
   const knex = db.manager.get(db.primaryConnectionName)!.connection!.client!
   let count = 0
-  const listener = (query: { sql: string }) => {
-    if (process.env.DEBUG_QUERIES) console.log(query.sql)
+  const listener = () => {
     count++
   }
   knex.on('query', listener)
