@@ -8,6 +8,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
 import { jsonColumn, booleanColumn } from '#support/lucid_columns'
 import type { LocalizedText } from '#support/lucid_columns'
+import type { CsvLineError } from '#services/catalog/csv/product_csv_format'
 import type { ImageDerivative } from '#domain/image_derivatives'
 
 export class AdminUserSchema extends BaseModel {
@@ -137,6 +138,37 @@ export class BrandSchema extends BaseModel {
   declare slug: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class CatalogImportSchema extends BaseModel {
+  static $columns = ['adminUserId', 'createdAt', 'createdProducts', 'errors', 'fileKey', 'id', 'mode', 'originalName', 'processedProducts', 'status', 'totalProducts', 'updatedAt', 'updatedProducts'] as const
+  $columns = CatalogImportSchema.$columns
+  @column()
+  declare adminUserId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdProducts: number
+  @jsonColumn()
+  declare errors: CsvLineError[] | null | null
+  @column()
+  declare fileKey: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare mode: string
+  @column()
+  declare originalName: string
+  @column()
+  declare processedProducts: number
+  @column()
+  declare status: string
+  @column()
+  declare totalProducts: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare updatedProducts: number
 }
 
 export class CategorySchema extends BaseModel {

@@ -13,6 +13,20 @@ export default {
       imports: [{ source: columns, namedImports: ['booleanColumn'] }],
     },
   },
+  tables: {
+    catalog_imports: {
+      columns: {
+        errors: {
+          tsType: 'CsvLineError[] | null',
+          decorators: [{ name: '@jsonColumn' }],
+          imports: [
+            { source: columns, namedImports: ['jsonColumn'] },
+            { source: '#services/catalog/csv/product_csv_format', typeImports: ['CsvLineError'] },
+          ],
+        },
+      },
+    },
+  },
   columns: {
     labels: {
       tsType: 'LocalizedText',

@@ -5,6 +5,7 @@
 
 export const controllers = {
   admin: {
+    CatalogTransfers: () => import('#controllers/admin/catalog_transfers_controller'),
     Dashboard: () => import('#controllers/admin/dashboard_controller'),
     ProductForms: () => import('#controllers/admin/product_forms_controller'),
     Products: () => import('#controllers/admin/products_controller'),

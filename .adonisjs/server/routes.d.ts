@@ -30,6 +30,10 @@ export type ScannedRoutes = {
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog.export': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.store': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -62,6 +66,9 @@ export type ScannedRoutes = {
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog.export': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -90,6 +97,9 @@ export type ScannedRoutes = {
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog.export': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -100,6 +110,7 @@ export type ScannedRoutes = {
     'en.cart.lines.store': { paramsTuple?: []; params?: {} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.store': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.images.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

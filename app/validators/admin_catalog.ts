@@ -15,3 +15,8 @@ export const productImageValidator = vine.create({
   alt_fr: vine.string().trim().minLength(3).maxLength(200),
   alt_en: vine.string().trim().maxLength(200).optional(),
 })
+
+export const catalogImportValidator = vine.create({
+  file: vine.file({ size: '50mb', extnames: ['csv', 'txt'] }),
+  mode: vine.enum(['all_or_nothing', 'valid_only']),
+})

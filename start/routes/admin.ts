@@ -38,6 +38,19 @@ export function registerAdminRoutes() {
         .group(() => {
           router.get('/catalog', [controllers.admin.Products, 'index']).as('catalog')
           router
+            .get('/catalog/export.csv', [controllers.admin.CatalogTransfers, 'export'])
+            .as('catalog.export')
+          router
+            .get('/catalog/import', [controllers.admin.CatalogTransfers, 'create'])
+            .as('catalog.imports.create')
+          router
+            .post('/catalog/import', [controllers.admin.CatalogTransfers, 'store'])
+            .as('catalog.imports.store')
+          router
+            .get('/catalog/imports/:id', [controllers.admin.CatalogTransfers, 'show'])
+            .as('catalog.imports.show')
+            .where('id', router.matchers.number())
+          router
             .get('/catalog/products/new', [controllers.admin.ProductForms, 'create'])
             .as('catalog.products.create')
           router
