@@ -6,6 +6,7 @@ import { alternateUrls, localizedPath, type Locale } from '#support/locale_paths
 import { renderMarkdown } from '#support/markdown'
 import { productJsonLd } from '#support/product_json_ld'
 import { attributeRows } from '#support/attribute_rows'
+import { recentlyViewedIds, rememberViewed } from '#support/recently_viewed'
 
 @inject()
 export default class ProductsController {
@@ -32,6 +33,8 @@ export default class ProductsController {
     const page = found ? await this.catalog.productPage(found.productId, locale, selection) : null
     if (!page) throw new lucidErrors.E_ROW_NOT_FOUND()
 
+    const viewedBefore = recentlyViewedIds(request).filter((id) => id !== page.product.id)
+    rememberViewed(response, viewedBefore, page.product.id)
     view.share({ alternates: alternateUrls(page.product.translations, (slug) => `/p/${slug}`) })
     return view.render('pages/storefront/product', {
       ...page,
@@ -39,6 +42,7 @@ export default class ProductsController {
       canonicalPath: localizedPath(`/p/${page.translation.slug}`, locale),
       description: renderMarkdown(page.translation.description),
       jsonLd: productJsonLd(page, locale),
+      recentlyViewed: await this.catalog.cards(viewedBefore.slice(0, 4), locale),
     })
   }
 }

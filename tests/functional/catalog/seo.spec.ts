@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { appUrl } from '#config/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createCatalogFixture } from '#tests/helpers/catalog'
 
@@ -19,14 +20,14 @@ test.group('Sitemap and robots.txt', (group) => {
     response.assertStatus(200)
     response.assertHeader('content-type', 'application/xml; charset=utf-8')
     const xml = response.text()
-    assert.include(xml, '<loc>http://localhost:3333/p/sabot-adele</loc>')
-    assert.include(xml, '<loc>http://localhost:3333/en/p/adele-clog</loc>')
+    assert.include(xml, `<loc>${appUrl}/p/sabot-adele</loc>`)
+    assert.include(xml, `<loc>${appUrl}/en/p/adele-clog</loc>`)
     assert.include(
       xml,
-      '<xhtml:link rel="alternate" hreflang="en" href="http://localhost:3333/en/p/adele-clog"/>'
+      `<xhtml:link rel="alternate" hreflang="en" href="${appUrl}/en/p/adele-clog"/>`
     )
-    assert.include(xml, '<loc>http://localhost:3333/c/sabots</loc>')
-    assert.include(xml, '<loc>http://localhost:3333/en</loc>')
+    assert.include(xml, `<loc>${appUrl}/c/sabots</loc>`)
+    assert.include(xml, `<loc>${appUrl}/en</loc>`)
     assert.notInclude(xml, 'hidden-clog')
   })
 
@@ -37,6 +38,6 @@ test.group('Sitemap and robots.txt', (group) => {
     const response = await client.get('/robots.txt')
     response.assertStatus(200)
     assert.include(response.text(), 'Disallow: /admin')
-    assert.include(response.text(), 'Sitemap: http://localhost:3333/sitemap.xml')
+    assert.include(response.text(), `Sitemap: ${appUrl}/sitemap.xml`)
   })
 })

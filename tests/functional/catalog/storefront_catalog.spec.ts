@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { appUrl } from '#config/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import SearchSynonym from '#models/search_synonym'
 import { createCatalogFixture } from '#tests/helpers/catalog'
@@ -162,7 +163,7 @@ test.group('Storefront catalog', (group) => {
     assert.include(html, 'ETI-RED-39')
     assert.include(html, '94,00\u00a0€')
     assert.include(html, 'En stock')
-    assert.include(html, '<link rel="canonical" href="http://localhost:3333/p/sabot-etienne">')
+    assert.include(html, `<link rel="canonical" href="${appUrl}/p/sabot-etienne">`)
     assert.match(html, /hreflang="en" href="[^"]+\/en\/p\/etienne-clog"/)
     assert.include(html, '"@type":"Product"')
     assert.include(html, '"price":"94.00"')
@@ -199,5 +200,28 @@ test.group('Storefront catalog', (group) => {
     assert.isAbove(few, 0)
     assert.equal(many, few)
     assert.equal(manyVariants, fewVariants)
+  })
+
+  test('the product page lists what this visitor viewed before, from a cookie of their own', async ({
+    client,
+    assert,
+  }) => {
+    const catalog = await createCatalogFixture()
+    await shelf(catalog)
+
+    const first = await client.get('/p/mule-rose')
+    const viewed = first.cookie('recently_viewed')
+    assert.match(String(viewed?.value), /^\d+$/)
+    assert.isTrue(viewed?.httpOnly)
+    assert.notInclude(first.text(), 'Vus récemment')
+
+    const second = await client
+      .get('/p/sabot-etienne')
+      .plainCookie('recently_viewed', viewed!.value)
+    assert.include(second.text(), 'Vus récemment')
+    assert.match(second.text(), /Vus récemment[\s\S]*Mule Rose/)
+
+    const stranger = await client.get('/p/sabot-etienne')
+    assert.notInclude(stranger.text(), 'Vus récemment')
   })
 })
