@@ -8,6 +8,7 @@ export const controllers = {
     CatalogTransfers: () => import('#controllers/admin/catalog_transfers_controller'),
     Dashboard: () => import('#controllers/admin/dashboard_controller'),
     ProductForms: () => import('#controllers/admin/product_forms_controller'),
+    ProductMassActions: () => import('#controllers/admin/product_mass_actions_controller'),
     Products: () => import('#controllers/admin/products_controller'),
     Sections: () => import('#controllers/admin/sections_controller'),
     Session: () => import('#controllers/admin/session_controller'),

@@ -30,6 +30,7 @@ export type ScannedRoutes = {
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.mass': { paramsTuple?: []; params?: {} }
     'admin.catalog.export': { paramsTuple?: []; params?: {} }
     'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
     'admin.catalog.imports.store': { paramsTuple?: []; params?: {} }
@@ -110,6 +111,7 @@ export type ScannedRoutes = {
     'en.cart.lines.store': { paramsTuple?: []; params?: {} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.mass': { paramsTuple?: []; params?: {} }
     'admin.catalog.imports.store': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.images.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

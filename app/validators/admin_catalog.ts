@@ -20,3 +20,15 @@ export const catalogImportValidator = vine.create({
   file: vine.file({ size: '50mb', extnames: ['csv', 'txt'] }),
   mode: vine.enum(['all_or_nothing', 'valid_only']),
 })
+
+export const productMassActionValidator = vine.create({
+  ids: vine.array(vine.number().positive().withoutDecimals()).minLength(1).maxLength(500),
+  action: vine.enum(['enable', 'disable', 'categorize', 'delete']),
+  category: vine
+    .number()
+    .positive()
+    .withoutDecimals()
+    .optional()
+    .requiredWhen('action', '=', 'categorize'),
+  confirm: vine.boolean().optional(),
+})

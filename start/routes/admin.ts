@@ -38,6 +38,9 @@ export function registerAdminRoutes() {
         .group(() => {
           router.get('/catalog', [controllers.admin.Products, 'index']).as('catalog')
           router
+            .post('/catalog/products/mass', [controllers.admin.ProductMassActions, 'store'])
+            .as('catalog.products.mass')
+          router
             .get('/catalog/export.csv', [controllers.admin.CatalogTransfers, 'export'])
             .as('catalog.export')
           router

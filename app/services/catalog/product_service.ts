@@ -54,6 +54,68 @@ export default class ProductService {
     })
   }
 
+  /**
+   * Mass actions of the product grid; each is one transaction and one audit
+   * entry listing the products it touched.
+   */
+  async setEnabled(productIds: number[], enabled: boolean, actor: CatalogActor) {
+    await db.transaction(async (client) => {
+      await client
+        .from('products')
+        .whereIn('id', productIds)
+        .update({ enabled, updated_at: sqlTimestamp() })
+      await this.auditMany(
+        enabled ? 'product.enable' : 'product.disable',
+        productIds,
+        actor,
+        client
+      )
+    })
+  }
+
+  async addToCategory(productIds: number[], categoryId: number, actor: CatalogActor) {
+    await db.transaction(async (client) => {
+      const already = await client
+        .from('category_product')
+        .where('category_id', categoryId)
+        .whereIn('product_id', productIds)
+        .select('product_id')
+      const present = new Set(already.map((row) => Number(row.product_id)))
+      const rows = productIds
+        .filter((id) => !present.has(id))
+        .map((productId) => ({ category_id: categoryId, product_id: productId, position: 0 }))
+      if (rows.length) await client.table('category_product').multiInsert(rows)
+      await this.indexer.reindex(productIds, client)
+      await this.auditMany('product.categorize', productIds, actor, client, { categoryId })
+    })
+  }
+
+  async delete(productIds: number[], actor: CatalogActor) {
+    await db.transaction(async (client) => {
+      await client.from('products').whereIn('id', productIds).delete()
+      await this.auditMany('product.delete', productIds, actor, client)
+    })
+  }
+
+  private async auditMany(
+    action: string,
+    productIds: number[],
+    actor: CatalogActor,
+    client: TransactionClientContract,
+    changes: Record<string, unknown> = {}
+  ) {
+    await this.auditLog.record(
+      {
+        actor: actor.admin,
+        action,
+        entityType: 'product',
+        changes: { productIds, ...changes },
+        ip: actor.ip,
+      },
+      client
+    )
+  }
+
   private inTransaction<T>(
     trx: TransactionClientContract | undefined,
     work: (client: TransactionClientContract) => Promise<T>

@@ -16,7 +16,11 @@ test.group('Merchant journey: adding a product', (group) => {
     const manager = await AdminUserFactory.apply('manager').create()
     await browserContext.loginAs(manager)
 
-    const page = await visit('/admin/catalog/products/new')
+    const grid = await visit('/admin/catalog')
+    await assertAccessible(grid)
+    await grid.getByRole('link', { name: 'Nouveau produit' }).click()
+    const page = grid
+    await page.assertPath('/admin/catalog/products/new')
     await assertAccessible(page)
     await page.getByLabel('Type de produit').selectOption('configurable')
     await page.getByLabel('Nom').first().fill('Sabot Anatole')
