@@ -6,6 +6,12 @@
 export const controllers = {
   admin: {
     CatalogTransfers: () => import('#controllers/admin/catalog_transfers_controller'),
+    catalog: {
+      Attributes: () => import('#controllers/admin/catalog/attributes_controller'),
+      Categories: () => import('#controllers/admin/catalog/categories_controller'),
+      Locations: () => import('#controllers/admin/catalog/locations_controller'),
+      Synonyms: () => import('#controllers/admin/catalog/synonyms_controller'),
+    },
     Dashboard: () => import('#controllers/admin/dashboard_controller'),
     ProductForms: () => import('#controllers/admin/product_forms_controller'),
     ProductMassActions: () => import('#controllers/admin/product_mass_actions_controller'),

@@ -30,6 +30,22 @@ export type ScannedRoutes = {
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog_categories.index': { paramsTuple?: []; params?: {} }
+    'admin.catalog_categories.store': { paramsTuple?: []; params?: {} }
+    'admin.catalog_categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attributes.index': { paramsTuple?: []; params?: {} }
+    'admin.catalog_attributes.store': { paramsTuple?: []; params?: {} }
+    'admin.catalog_attributes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attributes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attributes.options.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_locations.index': { paramsTuple?: []; params?: {} }
+    'admin.catalog_locations.store': { paramsTuple?: []; params?: {} }
+    'admin.catalog_locations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_locations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_synonyms.index': { paramsTuple?: []; params?: {} }
+    'admin.catalog_synonyms.store': { paramsTuple?: []; params?: {} }
+    'admin.catalog_synonyms.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.mass': { paramsTuple?: []; params?: {} }
     'admin.catalog.export': { paramsTuple?: []; params?: {} }
     'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
@@ -67,6 +83,13 @@ export type ScannedRoutes = {
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog_categories.index': { paramsTuple?: []; params?: {} }
+    'admin.catalog_categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attributes.index': { paramsTuple?: []; params?: {} }
+    'admin.catalog_attributes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_locations.index': { paramsTuple?: []; params?: {} }
+    'admin.catalog_locations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_synonyms.index': { paramsTuple?: []; params?: {} }
     'admin.catalog.export': { paramsTuple?: []; params?: {} }
     'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
     'admin.catalog.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -98,6 +121,13 @@ export type ScannedRoutes = {
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog_categories.index': { paramsTuple?: []; params?: {} }
+    'admin.catalog_categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attributes.index': { paramsTuple?: []; params?: {} }
+    'admin.catalog_attributes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_locations.index': { paramsTuple?: []; params?: {} }
+    'admin.catalog_locations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_synonyms.index': { paramsTuple?: []; params?: {} }
     'admin.catalog.export': { paramsTuple?: []; params?: {} }
     'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
     'admin.catalog.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -111,14 +141,30 @@ export type ScannedRoutes = {
     'en.cart.lines.store': { paramsTuple?: []; params?: {} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
+    'admin.catalog_categories.store': { paramsTuple?: []; params?: {} }
+    'admin.catalog_attributes.store': { paramsTuple?: []; params?: {} }
+    'admin.catalog_attributes.options.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_locations.store': { paramsTuple?: []; params?: {} }
+    'admin.catalog_synonyms.store': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.mass': { paramsTuple?: []; params?: {} }
     'admin.catalog.imports.store': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.images.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
+    'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attributes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_locations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
+  }
+  PATCH: {
+    'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attributes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_locations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  DELETE: {
+    'admin.catalog_synonyms.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { slugRule } from '#validators/rules'
 
 export const productGridValidator = vine.create({
   q: vine.string().trim().maxLength(100).optional(),
@@ -31,4 +32,93 @@ export const productMassActionValidator = vine.create({
     .optional()
     .requiredWhen('action', '=', 'categorize'),
   confirm: vine.boolean().optional(),
+})
+
+const code = () =>
+  vine
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .maxLength(32)
+const labels = () =>
+  vine.object({
+    fr: vine.string().trim().minLength(1).maxLength(120),
+    en: vine.string().trim().maxLength(120).optional(),
+  })
+
+export const attributeValidator = vine.withMetaData<{ attributeId: number | null }>().compile(
+  vine.object({
+    code: code()
+      .unique({
+        table: 'attributes',
+        column: 'code',
+        filter: (query, _value, field) => {
+          if (field.meta.attributeId) query.whereNot('id', field.meta.attributeId)
+        },
+      })
+      .optional()
+      .requiredWhen((field) => !field.meta.attributeId),
+    type: vine.enum(['select', 'multiselect', 'number', 'boolean', 'text']),
+    unit: vine.string().trim().maxLength(16).optional(),
+    labels: labels(),
+    filterable: vine.boolean().optional(),
+    searchable: vine.boolean().optional(),
+    visible: vine.boolean().optional(),
+    variant_option: vine.boolean().optional(),
+  })
+)
+
+export const attributeOptionValidator = vine.create({
+  code: vine
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/)
+    .maxLength(64),
+  labels: labels(),
+})
+
+export const locationValidator = vine.withMetaData<{ locationId: number | null }>().compile(
+  vine.object({
+    code: code()
+      .unique({
+        table: 'stock_locations',
+        column: 'code',
+        filter: (query, _value, field) => {
+          if (field.meta.locationId) query.whereNot('id', field.meta.locationId)
+        },
+      })
+      .optional()
+      .requiredWhen((field) => !field.meta.locationId),
+    name: vine.string().trim().minLength(2).maxLength(120),
+    type: vine.enum(['warehouse', 'store']),
+    fulfils_online: vine.boolean().optional(),
+    click_and_collect: vine.boolean().optional(),
+  })
+)
+
+export const synonymValidator = vine.create({
+  locale: vine.enum(['fr', 'en']),
+  terms: vine
+    .string()
+    .trim()
+    .regex(/^[^,]+(,[^,]+)+$/)
+    .maxLength(500),
+})
+
+const categoryTexts = {
+  slug: slugRule(),
+  description: vine.string().trim().maxLength(20_000).optional(),
+}
+
+export const categoryValidator = vine.create({
+  parent_id: vine.number().positive().withoutDecimals().optional(),
+  enabled: vine.boolean().optional(),
+  translations: vine.object({
+    fr: vine.object({ name: vine.string().trim().minLength(2).maxLength(160), ...categoryTexts }),
+    en: vine
+      .object({ name: vine.string().trim().maxLength(160).optional(), ...categoryTexts })
+      .optional(),
+  }),
 })

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { slugRule } from '#validators/rules'
 import { FRENCH_VAT_RATES } from '#domain/vat'
 import { QUANTITY_UNITS } from '#domain/unit_price'
 import { WITHDRAWAL_EXCEPTIONS } from '#domain/withdrawal_exceptions'
@@ -13,12 +14,7 @@ const optionalText = (max: number) => vine.string().trim().maxLength(max).option
 const translation = (required: boolean) =>
   vine.object({
     name: required ? vine.string().trim().minLength(2).maxLength(200) : optionalText(200),
-    slug: vine
-      .string()
-      .trim()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-      .maxLength(180)
-      .optional(),
+    slug: slugRule(),
     short_description: optionalText(500),
     description: optionalText(20_000),
     seo_title: optionalText(200),
@@ -46,7 +42,7 @@ export const productFormValidator = vine.withMetaData<{ productId: number | null
     enabled: vine.boolean().optional(),
     visible: vine.boolean().optional(),
     featured: vine.boolean().optional(),
-    translations: vine.object({ fr: translation(true), en: translation(false) }),
+    translations: vine.object({ fr: translation(true), en: translation(false).optional() }),
     categories: vine.array(vine.number().positive().withoutDecimals()).optional(),
     /**
      * Characteristics by attribute id: an option id, option ids, a number, "1" or

@@ -37,6 +37,7 @@ export function registerAdminRoutes() {
       router
         .group(() => {
           router.get('/catalog', [controllers.admin.Products, 'index']).as('catalog')
+          registerCatalogReferenceRoutes()
           router
             .post('/catalog/products/mass', [controllers.admin.ProductMassActions, 'store'])
             .as('catalog.products.mass')
@@ -88,4 +89,34 @@ export function registerAdminRoutes() {
     .prefix('/admin')
     .as('admin')
     .use([middleware.auth({ guards: ['admin'] }), middleware.shop()])
+}
+
+/**
+ * Editors of what products are described with: categories, attributes, stock
+ * locations and search synonyms.
+ */
+function registerCatalogReferenceRoutes() {
+  const { Categories, Attributes, Locations, Synonyms } = controllers.admin.catalog
+  const id = router.matchers.number()
+
+  router
+    .resource('catalog/categories', Categories)
+    .only(['index', 'store', 'edit', 'update'])
+    .where('id', id)
+  router
+    .resource('catalog/attributes', Attributes)
+    .only(['index', 'store', 'edit', 'update'])
+    .where('id', id)
+  router
+    .post('/catalog/attributes/:id/options', [Attributes, 'storeOption'])
+    .as('catalog_attributes.options.store')
+    .where('id', id)
+  router
+    .resource('catalog/locations', Locations)
+    .only(['index', 'store', 'edit', 'update'])
+    .where('id', id)
+  router
+    .resource('catalog/synonyms', Synonyms)
+    .only(['index', 'store', 'destroy'])
+    .where('id', id)
 }

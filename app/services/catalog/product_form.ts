@@ -316,7 +316,7 @@ export default class ProductForm {
 
     const translation = (locale: 'fr' | 'en') => {
       const fields = values.translations[locale]
-      return fields.name
+      return fields?.name
         ? [
             {
               locale,

@@ -6,7 +6,7 @@ import Variant from '#models/variant'
 import AuditLogService from '#services/audit_log_service'
 import CatalogIndexer from '#services/catalog/catalog_indexer'
 import StockService from '#services/catalog/stock_service'
-import { slugify } from '#domain/text_normalization'
+import { uniqueSlug } from '#services/catalog/unique_slug'
 import { sqlTimestamp } from '#support/sql_timestamp'
 import type {
   CatalogActor,
@@ -167,11 +167,12 @@ export default class ProductService {
       .from('product_translations')
       .where({ product_id: productId, locale: input.locale })
       .first()
-    const slug = await this.availableSlug(
+    const slug = await uniqueSlug(
       client,
+      { table: 'product_translations', ownerColumn: 'product_id', ownerId: productId },
       input.locale,
-      input.slug || slugify(input.name),
-      productId
+      input.slug || input.name,
+      `product-${productId}`
     )
     const columns = {
       name: input.name,
@@ -199,29 +200,6 @@ export default class ProductService {
       })
     }
     await client.from('product_translations').where('id', existing.id).update(columns)
-  }
-
-  /**
-   * The wanted slug, or the first of "slug-2", "slug-3"… that no other product
-   * uses in that locale.
-   */
-  private async availableSlug(
-    client: TransactionClientContract,
-    locale: string,
-    wanted: string,
-    productId: number
-  ) {
-    const base = slugify(wanted) || `product-${productId}`
-    const rows = await client
-      .from('product_translations')
-      .where('locale', locale)
-      .whereNot('product_id', productId)
-      .where((query) => query.where('slug', base).orWhere('slug', 'like', `${base}-%`))
-      .select('slug')
-    const taken = new Set(rows.map((row) => row.slug))
-    let candidate = base
-    for (let suffix = 2; taken.has(candidate); suffix++) candidate = `${base}-${suffix}`
-    return candidate
   }
 
   private async writeCategories(

@@ -76,4 +76,24 @@ test.group('Merchant journey: adding a product', (group) => {
     )
     await assertAccessible(shop)
   }).timeout(60_000)
+
+  test('the catalog reference editors are accessible', async ({ visit, browserContext }) => {
+    const catalog = await createCatalogFixture()
+    const manager = await AdminUserFactory.apply('manager').create()
+    await browserContext.loginAs(manager)
+
+    for (const path of [
+      '/admin/catalog/categories',
+      `/admin/catalog/categories/${catalog.clogs.id}/edit`,
+      '/admin/catalog/attributes',
+      `/admin/catalog/attributes/${catalog.colour.id}/edit`,
+      '/admin/catalog/locations',
+      `/admin/catalog/locations/${catalog.store.id}/edit`,
+      '/admin/catalog/synonyms',
+      '/admin/catalog/import',
+    ]) {
+      const page = await visit(path)
+      await assertAccessible(page)
+    }
+  })
 })
