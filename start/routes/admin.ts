@@ -115,8 +115,5 @@ function registerCatalogReferenceRoutes() {
     .resource('catalog/locations', Locations)
     .only(['index', 'store', 'edit', 'update'])
     .where('id', id)
-  router
-    .resource('catalog/synonyms', Synonyms)
-    .only(['index', 'store', 'destroy'])
-    .where('id', id)
+  router.resource('catalog/synonyms', Synonyms).only(['index', 'store', 'destroy']).where('id', id)
 }
