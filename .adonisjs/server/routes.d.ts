@@ -30,6 +30,17 @@ export type ScannedRoutes = {
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog.products.images.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog.products.mass': { paramsTuple?: []; params?: {} }
+    'admin.catalog.export': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.store': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_categories.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_categories.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -46,17 +57,6 @@ export type ScannedRoutes = {
     'admin.catalog_synonyms.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_synonyms.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_synonyms.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.catalog.products.mass': { paramsTuple?: []; params?: {} }
-    'admin.catalog.export': { paramsTuple?: []; params?: {} }
-    'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
-    'admin.catalog.imports.store': { paramsTuple?: []; params?: {} }
-    'admin.catalog.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
-    'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
-    'admin.catalog.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.catalog.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.catalog.products.images.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
   }
@@ -83,6 +83,12 @@ export type ScannedRoutes = {
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog.export': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_categories.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attributes.index': { paramsTuple?: []; params?: {} }
@@ -90,12 +96,6 @@ export type ScannedRoutes = {
     'admin.catalog_locations.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_locations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_synonyms.index': { paramsTuple?: []; params?: {} }
-    'admin.catalog.export': { paramsTuple?: []; params?: {} }
-    'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
-    'admin.catalog.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
-    'admin.catalog.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
@@ -121,6 +121,12 @@ export type ScannedRoutes = {
     'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog.export': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_categories.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attributes.index': { paramsTuple?: []; params?: {} }
@@ -128,12 +134,6 @@ export type ScannedRoutes = {
     'admin.catalog_locations.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_locations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_synonyms.index': { paramsTuple?: []; params?: {} }
-    'admin.catalog.export': { paramsTuple?: []; params?: {} }
-    'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
-    'admin.catalog.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
-    'admin.catalog.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
   }
   POST: {
@@ -141,21 +141,21 @@ export type ScannedRoutes = {
     'en.cart.lines.store': { paramsTuple?: []; params?: {} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
+    'admin.catalog.products.images.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog.products.mass': { paramsTuple?: []; params?: {} }
+    'admin.catalog.imports.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_categories.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_attributes.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_attributes.options.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_locations.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_synonyms.store': { paramsTuple?: []; params?: {} }
-    'admin.catalog.products.mass': { paramsTuple?: []; params?: {} }
-    'admin.catalog.imports.store': { paramsTuple?: []; params?: {} }
-    'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
-    'admin.catalog.products.images.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
+    'admin.catalog.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attributes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_locations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.catalog.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
   }
   PATCH: {

@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
 import { ADMIN_NAVIGATION } from '#support/admin_navigation'
+import { registerCatalogRoutes } from '#start/routes/admin_catalog'
 
 export function registerAdminRoutes() {
   router
@@ -35,48 +36,8 @@ export function registerAdminRoutes() {
       }
 
       router
-        .group(() => {
-          router.get('/catalog', [controllers.admin.Products, 'index']).as('catalog')
-          registerCatalogReferenceRoutes()
-          router
-            .post('/catalog/products/mass', [controllers.admin.ProductMassActions, 'store'])
-            .as('catalog.products.mass')
-          router
-            .get('/catalog/export.csv', [controllers.admin.CatalogTransfers, 'export'])
-            .as('catalog.export')
-          router
-            .get('/catalog/import', [controllers.admin.CatalogTransfers, 'create'])
-            .as('catalog.imports.create')
-          router
-            .post('/catalog/import', [controllers.admin.CatalogTransfers, 'store'])
-            .as('catalog.imports.store')
-          router
-            .get('/catalog/imports/:id', [controllers.admin.CatalogTransfers, 'show'])
-            .as('catalog.imports.show')
-            .where('id', router.matchers.number())
-          router
-            .get('/catalog/products/new', [controllers.admin.ProductForms, 'create'])
-            .as('catalog.products.create')
-          router
-            .post('/catalog/products', [controllers.admin.ProductForms, 'store'])
-            .as('catalog.products.store')
-          router
-            .get('/catalog/products/:id/edit', [controllers.admin.ProductForms, 'edit'])
-            .as('catalog.products.edit')
-            .where('id', router.matchers.number())
-          router
-            .put('/catalog/products/:id', [controllers.admin.ProductForms, 'update'])
-            .as('catalog.products.update')
-            .where('id', router.matchers.number())
-          router
-            .get('/catalog/products/:id', [controllers.admin.Products, 'show'])
-            .as('catalog.products.show')
-            .where('id', router.matchers.number())
-          router
-            .post('/catalog/products/:id/images', [controllers.admin.Products, 'storeImage'])
-            .as('catalog.products.images.store')
-            .where('id', router.matchers.number())
-        })
+        .group(() => registerCatalogRoutes())
+        .where('id', router.matchers.number())
         .use(middleware.can({ permission: 'catalog.manage' }))
 
       router
@@ -89,31 +50,4 @@ export function registerAdminRoutes() {
     .prefix('/admin')
     .as('admin')
     .use([middleware.auth({ guards: ['admin'] }), middleware.shop()])
-}
-
-/**
- * Editors of what products are described with: categories, attributes, stock
- * locations and search synonyms.
- */
-function registerCatalogReferenceRoutes() {
-  const { Categories, Attributes, Locations, Synonyms } = controllers.admin.catalog
-  const id = router.matchers.number()
-
-  router
-    .resource('catalog/categories', Categories)
-    .only(['index', 'store', 'edit', 'update'])
-    .where('id', id)
-  router
-    .resource('catalog/attributes', Attributes)
-    .only(['index', 'store', 'edit', 'update'])
-    .where('id', id)
-  router
-    .post('/catalog/attributes/:id/options', [Attributes, 'storeOption'])
-    .as('catalog_attributes.options.store')
-    .where('id', id)
-  router
-    .resource('catalog/locations', Locations)
-    .only(['index', 'store', 'edit', 'update'])
-    .where('id', id)
-  router.resource('catalog/synonyms', Synonyms).only(['index', 'store', 'destroy']).where('id', id)
 }
