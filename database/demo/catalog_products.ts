@@ -200,59 +200,89 @@ function attributeValue(reference: Reference, attribute: string, code: string) {
   }
 }
 
-function footwear(reference: Reference): DemoProduct[] {
-  const products: DemoProduct[] = []
-  let variantIndex = 0
-  for (const [familyIndex, family] of FAMILIES.entries()) {
-    for (const [nameIndex, name] of MODEL_NAMES.entries()) {
-      const colours = family.colours[nameIndex % family.colours.length]
-      const price = family.basePrice + (nameIndex % 5) * 500
-      const sku = `${family.category.slice(0, 3).toUpperCase()}-${String(nameIndex + 1).padStart(2, '0')}`
-      const [colourFr, colourEn] = [COLOUR_NAMES[colours[0]][0], COLOUR_NAMES[colours[0]][1]]
-      const category = reference.categories.get(family.category)!
-      products.push({
-        image: { kind: family.kind, colour: colours[0] },
-        input: base(reference, {
-          type: 'configurable',
-          brandId: reference.brands.get(familyIndex < 2 ? 'sabotier-du-jura' : 'comptoir-atelier')!
-            .id,
-          attributeSetId: reference.sets.get('footwear')!.id,
-          weightGrams: 900,
-          featured: nameIndex === 0,
-          translations: [
-            {
-              locale: 'fr',
-              name: `${family.fr} ${name}`,
-              shortDescription: `${family.fr} ${name}, façonné à la main dans le Jura, ${colourFr} ou ${COLOUR_NAMES[colours[1]][0]}.`,
-              description: `Le modèle **${name}** est taillé et cousu à l'atelier de Morez.\n\n- Semelle remplaçable\n- Cuir tanné au végétal\n- Garanti deux ans`,
-            },
-            {
-              locale: 'en',
-              name: `${name} ${family.en.toLowerCase()}`,
-              shortDescription: `The ${name} ${family.en.toLowerCase()}, handmade in the Jura, in ${colourEn} or ${COLOUR_NAMES[colours[1]][1]}.`,
-              description: `The **${name}** is cut and stitched in our Morez workshop.\n\n- Replaceable sole\n- Vegetable-tanned leather\n- Two-year guarantee`,
-            },
-          ],
-          categoryIds: [category.id],
-          attributeValues: [
-            attributeValue(reference, 'material', family.material),
-            attributeValue(reference, 'sole', family.sole),
-            { attributeId: reference.attributes.get('heel_height')!.id, number: family.heel },
-            { attributeId: reference.attributes.get('handmade')!.id, boolean: true },
-          ],
-          variants: colours.flatMap((colour) =>
-            SIZES.map((size) => ({
-              sku: `${sku}-${colour.toUpperCase()}-${size}`,
-              priceAmount: price,
-              options: [option(reference, 'colour', colour), option(reference, 'size', size)],
-              stock: stock(reference, variantIndex++),
-            }))
-          ),
-        }),
-      })
-    }
+/**
+ * One footwear model of a family. `series` tells apart the models of the
+ * benchmark catalog that reuse a name; `sizes` narrows its size range.
+ */
+function footwearModel(
+  reference: Reference,
+  family: Family,
+  nameIndex: number,
+  options: { series?: number; sizes?: string[]; stockIndex: number }
+): DemoProduct {
+  const familyIndex = FAMILIES.indexOf(family)
+  const name = `${MODEL_NAMES[nameIndex]}${options.series ? ` ${options.series}` : ''}`
+  const colours = family.colours[nameIndex % family.colours.length]
+  const price = family.basePrice + (nameIndex % 5) * 500
+  const sku = `${family.category.slice(0, 3).toUpperCase()}-${String(nameIndex + 1).padStart(2, '0')}${options.series ? `-S${options.series}` : ''}`
+  const [colourFr, colourEn] = COLOUR_NAMES[colours[0]]
+  let stockIndex = options.stockIndex
+  return {
+    image: { kind: family.kind, colour: colours[0] },
+    input: base(reference, {
+      type: 'configurable',
+      brandId: reference.brands.get(familyIndex < 2 ? 'sabotier-du-jura' : 'comptoir-atelier')!.id,
+      attributeSetId: reference.sets.get('footwear')!.id,
+      weightGrams: 900,
+      featured: nameIndex === 0 && !options.series,
+      translations: [
+        {
+          locale: 'fr',
+          name: `${family.fr} ${name}`,
+          shortDescription: `${family.fr} ${name}, façonné à la main dans le Jura, ${colourFr} ou ${COLOUR_NAMES[colours[1]][0]}.`,
+          description: `Le modèle **${name}** est taillé et cousu à l'atelier de Morez.\n\n- Semelle remplaçable\n- Cuir tanné au végétal\n- Garanti deux ans`,
+        },
+        {
+          locale: 'en',
+          name: `${name} ${family.en.toLowerCase()}`,
+          shortDescription: `The ${name} ${family.en.toLowerCase()}, handmade in the Jura, in ${colourEn} or ${COLOUR_NAMES[colours[1]][1]}.`,
+          description: `The **${name}** is cut and stitched in our Morez workshop.\n\n- Replaceable sole\n- Vegetable-tanned leather\n- Two-year guarantee`,
+        },
+      ],
+      categoryIds: [reference.categories.get(family.category)!.id],
+      attributeValues: [
+        attributeValue(reference, 'material', family.material),
+        attributeValue(reference, 'sole', family.sole),
+        { attributeId: reference.attributes.get('heel_height')!.id, number: family.heel },
+        { attributeId: reference.attributes.get('handmade')!.id, boolean: true },
+      ],
+      variants: colours.flatMap((colour) =>
+        (options.sizes ?? SIZES).map((size) => ({
+          sku: `${sku}-${colour.toUpperCase()}-${size}`,
+          priceAmount: price,
+          options: [option(reference, 'colour', colour), option(reference, 'size', size)],
+          stock: stock(reference, stockIndex++),
+        }))
+      ),
+    }),
   }
-  return products
+}
+
+function footwear(reference: Reference): DemoProduct[] {
+  return FAMILIES.flatMap((family, familyIndex) =>
+    MODEL_NAMES.map((_, nameIndex) =>
+      footwearModel(reference, family, nameIndex, {
+        stockIndex: (familyIndex * MODEL_NAMES.length + nameIndex) * 20,
+      })
+    )
+  )
+}
+
+/**
+ * The benchmark catalog: `count` footwear models, each in two colours and
+ * three sizes, named after the demo models with a series number.
+ */
+export function* benchmarkProducts(reference: Reference, count: number): Generator<DemoProduct> {
+  for (let index = 0; index < count; index++) {
+    const family = FAMILIES[index % FAMILIES.length]
+    const nameIndex = Math.floor(index / FAMILIES.length) % MODEL_NAMES.length
+    const series = Math.floor(index / (FAMILIES.length * MODEL_NAMES.length)) + 1
+    yield footwearModel(reference, family, nameIndex, {
+      series,
+      sizes: ['38', '40', '42'],
+      stockIndex: index * 6,
+    })
+  }
 }
 
 /**
