@@ -10,6 +10,7 @@ import { LEGAL_PAGES } from '#support/legal_pages'
 import { ADMIN_NAVIGATION } from '#support/admin_navigation'
 import { fallbackKey, mediaUrl, srcset } from '#support/media_urls'
 import { WITHDRAWAL_EXCEPTIONS } from '#domain/withdrawal_exceptions'
+import { FRENCH_VAT_RATES, formatVatRate } from '#domain/vat'
 
 /**
  * Absolute base URL, for hreflang alternates.
@@ -21,3 +22,5 @@ edge.global('mediaUrl', mediaUrl)
 edge.global('srcset', srcset)
 edge.global('fallbackKey', fallbackKey)
 edge.global('withdrawalExceptions', WITHDRAWAL_EXCEPTIONS)
+edge.global('vatRates', FRENCH_VAT_RATES)
+edge.global('formatVatRate', formatVatRate)

@@ -46,6 +46,7 @@ export class Money {
     if (!match || (match[3]?.length ?? 0) > exponent) return null
     const [, sign, whole, fraction = ''] = match
     const amount = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || 0)
+    if (!Number.isSafeInteger(amount)) return null
     return Money.of(sign ? -amount : amount, currency)
   }
 

@@ -68,7 +68,7 @@ export function skuTerms(sku: string): string[] {
   const whole = foldText(sku)
     .replace(/[^a-z0-9]/g, '')
     .slice(0, MAX_TERM_LENGTH)
-  return [...new Set([whole, ...words(sku)])].filter(Boolean)
+  return [...new Set([whole, ...words(sku).map(stem)])].filter(Boolean)
 }
 
 /**

@@ -33,7 +33,7 @@ function amount(value: unknown): number | undefined {
 export function listingParams(
   qs: Record<string, unknown>,
   defaultSort: ListingSort
-): Omit<ListingQuery, 'categoryPath' | 'rankedIds'> {
+): Omit<ListingQuery, 'locale' | 'categoryPath' | 'rankedIds'> {
   const sort = SORTS.includes(qs.sort as ListingSort) ? (qs.sort as ListingSort) : defaultSort
   const page = Math.min(Math.max(Number.parseInt(String(qs.page ?? '1'), 10) || 1, 1), 1000)
   const filters = Object.fromEntries(

@@ -2,9 +2,9 @@ import type { HttpContext } from '@adonisjs/core/http'
 
 /**
  * "Recently viewed" lives in the shopper's own browser: a cookie with the last
- * product ids, newest first. Nothing is stored on the server, and the rest of
- * the product page stays the same for every visitor (so it can be cached
- * whole, this section being filled in per visitor).
+ * product ids, newest first. Nothing is stored on the server. It is the only
+ * per-visitor section of the product page, kept apart so a page cache can
+ * later store the rest and fill this in per visitor.
  */
 const COOKIE = 'recently_viewed'
 const KEEP = 8

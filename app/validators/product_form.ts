@@ -28,7 +28,12 @@ const translation = (required: boolean) =>
 export const productFormValidator = vine.withMetaData<{ productId: number | null }>().compile(
   vine.object({
     type: vine.enum(['simple', 'configurable']),
-    brand_id: vine.number().positive().withoutDecimals().optional(),
+    brand_id: vine
+      .number()
+      .positive()
+      .withoutDecimals()
+      .exists({ table: 'brands', column: 'id' })
+      .optional(),
     vat_rate: vine.number().in([...FRENCH_VAT_RATES]),
     weight_grams: vine.number().min(0).max(100_000).withoutDecimals().optional(),
     net_quantity: vine
@@ -43,7 +48,11 @@ export const productFormValidator = vine.withMetaData<{ productId: number | null
     visible: vine.boolean().optional(),
     featured: vine.boolean().optional(),
     translations: vine.object({ fr: translation(true), en: translation(false).optional() }),
-    categories: vine.array(vine.number().positive().withoutDecimals()).optional(),
+    categories: vine
+      .array(
+        vine.number().positive().withoutDecimals().exists({ table: 'categories', column: 'id' })
+      )
+      .optional(),
     /**
      * Characteristics by attribute id: an option id, option ids, a number, "1" or
      * text depending on the attribute's type; ProductForm reads them by type.
@@ -85,6 +94,7 @@ export const productFormValidator = vine.withMetaData<{ productId: number | null
                   .withoutDecimals()
                   .nullable()
                   .optional(),
+                counted_from: vine.number().min(0).withoutDecimals().nullable().optional(),
               })
             )
             .optional(),

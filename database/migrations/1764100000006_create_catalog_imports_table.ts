@@ -25,7 +25,7 @@ export default class extends BaseSchema {
       table.integer('processed_products').notNullable().defaultTo(0)
       table.integer('created_products').notNullable().defaultTo(0)
       table.integer('updated_products').notNullable().defaultTo(0)
-      table.text('errors').nullable()
+      table.text('errors', 'mediumtext').nullable()
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').notNullable()
     })

@@ -42,6 +42,7 @@ test.group('Money', () => {
     assert.isNull(Money.parse('12.345', 'EUR'))
     assert.isNull(Money.parse('douze', 'EUR'))
     assert.isNull(Money.parse('', 'EUR'))
+    assert.isNull(Money.parse('99999999999999999999', 'EUR'))
   })
 
   test('refuses floats, unknown currency codes and mixed currencies', ({ assert }) => {

@@ -32,6 +32,8 @@ test.group('Search terms', () => {
 
   test('a SKU is a term whole and word by word', ({ assert }) => {
     assert.deepEqual(skuTerms('SAB-39-Noir'), ['sab39noir', 'sab', '39', 'noir'])
+    // Its words are stemmed like query words: "BOT-ROSE-38" is found by "bot rose 38".
+    assert.includeMembers(skuTerms('BOT-ROSE-38'), searchTerms('bot rose 38'))
   })
 
   test('measures edit distance for suggestions', ({ assert }) => {

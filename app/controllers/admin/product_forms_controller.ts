@@ -1,7 +1,11 @@
 import { inject } from '@adonisjs/core'
+import { adminActor } from '#support/admin_actor'
 import type { HttpContext } from '@adonisjs/core/http'
 import Product from '#models/product'
-import ProductForm, { type ProductFormData } from '#services/catalog/product_form'
+import ProductForm, {
+  type ProductFormChoices,
+  type ProductFormData,
+} from '#services/catalog/product_form'
 import ProductService from '#services/catalog/product_service'
 import { errors as vineErrors } from '@vinejs/vine'
 import { productFormValidator } from '#validators/product_form'
@@ -30,11 +34,12 @@ export default class ProductFormsController {
 
   async edit(ctx: HttpContext) {
     const product = await this.load(ctx.params.id)
+    const choices = await this.form.choices(ctx.i18n.locale)
     return this.render(
       ctx,
       product.id,
-      this.previousSubmission(ctx) ??
-        this.form.fromProduct(product, await this.form.choices(ctx.i18n.locale))
+      this.previousSubmission(ctx) ?? this.form.fromProduct(product, choices),
+      choices
     )
   }
 
@@ -48,7 +53,7 @@ export default class ProductFormsController {
   }
 
   private async save(ctx: HttpContext, productId: number | null) {
-    const { request, response, session, i18n, auth } = ctx
+    const { request, response, session, i18n } = ctx
     const body = request.all()
     const choices = await this.form.choices(i18n.locale)
 
@@ -62,7 +67,7 @@ export default class ProductFormsController {
         },
         choices.variantAttributes
       )
-      return this.render(ctx, productId, generated)
+      return this.render(ctx, productId, generated, choices)
     }
 
     /**
@@ -90,7 +95,7 @@ export default class ProductFormsController {
     })
     if ('errors' in mapped) return backToForm(mapped.errors)
 
-    const actor = { admin: auth.user!, source: 'admin' as const, ip: request.ip() }
+    const actor = adminActor(ctx)
     const product = productId
       ? await this.products.update(productId, mapped.input, actor)
       : await this.products.create(mapped.input, actor)
@@ -118,11 +123,16 @@ export default class ProductFormsController {
       .firstOrFail()
   }
 
-  private async render(ctx: HttpContext, productId: number | null, form: ProductFormData) {
+  private async render(
+    ctx: HttpContext,
+    productId: number | null,
+    form: ProductFormData,
+    choices?: ProductFormChoices
+  ) {
     return ctx.view.render('pages/admin/catalog/form', {
       productId,
       form,
-      ...(await this.form.choices(ctx.i18n.locale)),
+      ...(choices ?? (await this.form.choices(ctx.i18n.locale))),
     })
   }
 }

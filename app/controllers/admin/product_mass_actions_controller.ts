@@ -1,4 +1,5 @@
 import { inject } from '@adonisjs/core'
+import { adminActor } from '#support/admin_actor'
 import type { HttpContext } from '@adonisjs/core/http'
 import Category from '#models/category'
 import Product from '#models/product'
@@ -11,14 +12,12 @@ import { productMassActionValidator } from '#validators/admin_catalog'
  */
 export default class ProductMassActionsController {
   @inject()
-  async store(
-    { request, response, session, i18n, auth, view }: HttpContext,
-    products: ProductService
-  ) {
+  async store(ctx: HttpContext, products: ProductService) {
+    const { request, response, session, i18n, view } = ctx
     const { ids, action, category, confirm } = await request.validateUsing(
       productMassActionValidator
     )
-    const actor = { admin: auth.user!, source: 'admin' as const, ip: request.ip() }
+    const actor = adminActor(ctx)
 
     if (action === 'delete' && !confirm) {
       const doomed = await Product.query()

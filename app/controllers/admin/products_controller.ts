@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { inject } from '@adonisjs/core'
+import { adminActor } from '#support/admin_actor'
 import type { HttpContext } from '@adonisjs/core/http'
 import Brand from '#models/brand'
 import Category from '#models/category'
@@ -61,10 +62,8 @@ export default class ProductsController {
    * hear it instead of seeing the picture.
    */
   @inject()
-  async storeImage(
-    { params, request, response, session, i18n, auth }: HttpContext,
-    images: ProductImageService
-  ) {
+  async storeImage(ctx: HttpContext, images: ProductImageService) {
+    const { params, request, response, session, i18n } = ctx
     const product = await Product.findOrFail(params.id)
     const {
       image,
@@ -77,7 +76,7 @@ export default class ProductsController {
         bytes: await readFile(image.tmpPath!),
         alt: { fr: altFr, en: altEn ?? altFr },
       },
-      { admin: auth.user!, source: 'admin', ip: request.ip() }
+      adminActor(ctx)
     )
     if (result.status === 'rejected') {
       session.flashExcept(['image'])

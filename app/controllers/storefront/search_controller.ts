@@ -21,7 +21,11 @@ export default class SearchController {
     const q = String(request.input('q', '')).trim().slice(0, 200)
     const locale = i18n.locale
     const hits = q ? await this.engine.search({ text: q, locale }) : { productIds: [] }
-    const query = { ...listingParams(request.qs(), 'relevance'), rankedIds: hits.productIds }
+    const query = {
+      ...listingParams(request.qs(), 'relevance'),
+      locale,
+      rankedIds: hits.productIds,
+    }
     const result = await this.listing.run(query)
     const suggested = q && !result.total ? await this.engine.suggest({ text: q, locale }) : null
 

@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { searchTerms, skuTerms } from '#domain/search_terms'
 import { LOCALES } from '#support/locale_paths'
@@ -29,11 +28,11 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 /**
  * Keeps the catalog's read-side indexes in step with the products: the listing
  * columns on products (lowest and highest price, online availability), the
- * facet values and the search terms. Every catalog write calls it, inside its
- * own transaction, for the products it touched.
+ * facet values and the search terms. Every catalog write calls it, inside the
+ * write's transaction, for the products it touched.
  */
 export default class CatalogIndexer {
-  async reindex(productIds: number[], client: QueryClientContract = db.connection()) {
+  async reindex(productIds: number[], client: QueryClientContract) {
     const ids = [...new Set(productIds)]
     for (const batch of chunks(ids)) {
       await this.indexListing(batch, client)
@@ -44,40 +43,31 @@ export default class CatalogIndexer {
 
   /**
    * Lowest and highest price of the enabled variants, and whether any of them
-   * has stock at a location that ships online orders.
+   * has stock at a location that ships online orders. One UPDATE with
+   * correlated subqueries, so the values come from the rows as they are when
+   * it runs, not from an earlier read (two concurrent sales of different
+   * variants cannot leave a sold-out product "in stock").
    */
   private async indexListing(ids: number[], client: QueryClientContract) {
-    const prices = await client
-      .from('variants')
-      .whereIn('product_id', ids)
-      .where('enabled', true)
-      .groupBy('product_id')
-      .select('product_id')
-      .min('price_amount as price_min')
-      .max('price_amount as price_max')
-    const stocked = await client
-      .from('stock_levels')
-      .join('variants', 'variants.id', 'stock_levels.variant_id')
-      .join('stock_locations', 'stock_locations.id', 'stock_levels.stock_location_id')
-      .whereIn('variants.product_id', ids)
-      .where('variants.enabled', true)
-      .where('stock_locations.fulfils_online', true)
-      .where('stock_levels.quantity', '>', 0)
-      .distinct('variants.product_id')
-
-    const priceByProduct = new Map(prices.map((row) => [Number(row.product_id), row]))
-    const inStock = new Set(stocked.map((row) => Number(row.product_id)))
-    for (const id of ids) {
-      const price = priceByProduct.get(id)
-      await client
-        .from('products')
-        .where('id', id)
-        .update({
-          price_min: price ? Number(price.price_min) : null,
-          price_max: price ? Number(price.price_max) : null,
-          in_stock: inStock.has(id),
-        })
-    }
+    const enabledVariants =
+      'FROM variants WHERE variants.product_id = products.id AND variants.enabled = ?'
+    await client
+      .from('products')
+      .whereIn('id', ids)
+      .update({
+        price_min: client.raw(`(SELECT MIN(price_amount) ${enabledVariants})`, [true]),
+        price_max: client.raw(`(SELECT MAX(price_amount) ${enabledVariants})`, [true]),
+        in_stock: client.raw(
+          `CASE WHEN EXISTS (
+             SELECT 1 FROM stock_levels
+             JOIN variants ON variants.id = stock_levels.variant_id
+             JOIN stock_locations ON stock_locations.id = stock_levels.stock_location_id
+             WHERE variants.product_id = products.id AND variants.enabled = ?
+               AND stock_locations.fulfils_online = ? AND stock_levels.quantity > 0
+           ) THEN ? ELSE ? END`,
+          [true, true, true, false]
+        ),
+      })
   }
 
   /**

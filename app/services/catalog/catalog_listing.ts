@@ -11,6 +11,8 @@ export type ListingSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest'
  * attribute code (OR within an attribute, AND across attributes).
  */
 export interface ListingQuery {
+  /** Products are listed only where they are translated. */
+  locale: string
   categoryPath?: string
   /** Search hits, most relevant first; undefined when not searching. */
   rankedIds?: number[]
@@ -47,6 +49,24 @@ export interface ListingResult {
 }
 
 type Exclude = 'price' | 'brand' | 'stock' | `attribute:${string}`
+
+/**
+ * Products a shopper can see in a locale: enabled, visible, translated in that
+ * locale and with at least one enabled variant (so a price).
+ */
+export function listableProducts(locale: string) {
+  return db
+    .from('products')
+    .where('products.enabled', true)
+    .where('products.visible', true)
+    .whereNotNull('products.price_min')
+    .whereExists((query) =>
+      query
+        .from('product_translations')
+        .whereColumn('product_translations.product_id', 'products.id')
+        .where('product_translations.locale', locale)
+    )
+}
 
 /**
  * Category and search listings with faceted navigation. Each facet's counts
@@ -112,10 +132,7 @@ export default class CatalogListing {
     brandIds: number[],
     exclude?: Exclude
   ): DatabaseQueryBuilderContract {
-    const builder = db
-      .from('products')
-      .where('products.enabled', true)
-      .where('products.visible', true)
+    const builder = listableProducts(query.locale)
 
     if (query.categoryPath) {
       builder.whereIn(

@@ -19,6 +19,7 @@ export default class CategoryCatalog {
     const categories = await Category.query()
       .where('enabled', true)
       .where('depth', '<=', 1)
+      .whereHas('translations', (query) => query.where('locale', locale))
       .orderBy('position')
       .preload('translations', (query) => query.where('locale', locale))
     const roots = categories.filter((category) => category.parentId === null)
@@ -32,6 +33,7 @@ export default class CategoryCatalog {
     return Category.query()
       .where('parent_id', category.id)
       .where('enabled', true)
+      .whereHas('translations', (query) => query.where('locale', locale))
       .orderBy('position')
       .preload('translations', (query) => query.where('locale', locale))
   }

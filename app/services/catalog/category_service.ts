@@ -4,6 +4,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Category from '#models/category'
 import CategoryTranslation from '#models/category_translation'
 import AuditLogService from '#services/audit_log_service'
+import CatalogIndexer from '#services/catalog/catalog_indexer'
 import { uniqueSlug } from '#services/catalog/unique_slug'
 import type { CatalogActor } from '#services/catalog/product_input'
 import type { Locale } from '#support/locale_paths'
@@ -26,7 +27,10 @@ export interface CategoryInput {
  */
 @inject()
 export default class CategoryService {
-  constructor(protected auditLog: AuditLogService) {}
+  constructor(
+    protected auditLog: AuditLogService,
+    protected indexer: CatalogIndexer
+  ) {}
 
   async create(input: CategoryInput, actor: CatalogActor) {
     return db.transaction(async (client) => {
@@ -78,6 +82,15 @@ export default class CategoryService {
       category.merge({ parentId: parent?.id ?? null, enabled: input.enabled ?? true })
       await category.save()
       await this.writeTranslations(category.id, input.translations, client)
+      // Category names are search terms of the products filed under it.
+      const products = await client
+        .from('category_product')
+        .where('category_id', category.id)
+        .select('product_id')
+      await this.indexer.reindex(
+        products.map((row) => Number(row.product_id)),
+        client
+      )
       await this.audit('category.update', category.id, actor, client)
       return { status: 'saved' as const, category }
     })

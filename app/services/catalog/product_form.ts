@@ -38,7 +38,7 @@ export interface ProductFormData {
     price: string
     withdrawal_exception: string
     options: Record<string, string>
-    stock: Record<string, { quantity: string; threshold: string }>
+    stock: Record<string, { quantity: string; threshold: string; counted_from: string }>
   }[]
 }
 
@@ -169,7 +169,11 @@ export default class ProductForm {
         stock: Object.fromEntries(
           variant.stockLevels.map((level) => [
             locationCode.get(level.stockLocationId)!,
-            { quantity: String(level.quantity), threshold: String(level.safetyThreshold) },
+            {
+              quantity: String(level.quantity),
+              threshold: String(level.safetyThreshold),
+              counted_from: String(level.quantity),
+            },
           ])
         ),
       })),
@@ -216,7 +220,11 @@ export default class ProductForm {
         stock: Object.fromEntries(
           Object.entries(variant?.stock ?? {}).map(([id, level]: [string, any]) => [
             id,
-            { quantity: text(level?.quantity), threshold: text(level?.threshold) },
+            {
+              quantity: text(level?.quantity),
+              threshold: text(level?.threshold),
+              counted_from: text(level?.counted_from),
+            },
           ])
         ),
       })),
@@ -363,6 +371,7 @@ export default class ProductForm {
                   {
                     stockLocationId: locations.get(code)!.id,
                     quantity: level.quantity,
+                    countedFrom: level.counted_from ?? undefined,
                     safetyThreshold: level.threshold ?? 0,
                   },
                 ]

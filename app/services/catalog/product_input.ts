@@ -52,7 +52,17 @@ export interface VariantInput {
   withdrawalException?: WithdrawalException | null
   enabled?: boolean
   options?: { attributeId: number; optionId: number }[]
-  stock?: { stockLocationId: number; quantity: number; safetyThreshold?: number }[]
+  /**
+   * Stock per location. With `countedFrom` (the quantity the merchant saw when
+   * opening the form) only the difference is applied, so sales made meanwhile
+   * are kept; without it the quantity is set as counted.
+   */
+  stock?: {
+    stockLocationId: number
+    quantity: number
+    countedFrom?: number
+    safetyThreshold?: number
+  }[]
 }
 
 /**

@@ -259,14 +259,16 @@ export default class ProductService {
 
     for (const [position, input] of variants.entries()) {
       const current = bySku.get(input.sku)
+      // Fields the input leaves out (undefined) keep their current value.
       const columns = {
         productId,
         sku: input.sku,
         priceAmount: input.priceAmount,
         currency: 'EUR',
-        weightGrams: input.weightGrams ?? null,
+        weightGrams:
+          input.weightGrams === undefined ? (current?.weightGrams ?? null) : input.weightGrams,
         withdrawalException: input.withdrawalException ?? null,
-        enabled: input.enabled ?? true,
+        enabled: input.enabled ?? current?.enabled ?? true,
         position,
       }
       const previousPrice = current ? current.priceAmount : null
@@ -284,8 +286,9 @@ export default class ProductService {
             variantId: variant.id,
             stockLocationId: level.stockLocationId,
             quantity: level.quantity,
+            countedFrom: level.countedFrom,
             safetyThreshold: level.safetyThreshold,
-            reason: current ? 'adjustment' : 'initial',
+            reason: !current ? 'initial' : actor.source === 'import' ? 'import' : 'adjustment',
             adminUserId: actor.admin?.id ?? null,
           },
           client

@@ -65,6 +65,7 @@ export default class SitemapService {
       .join('products', 'products.id', 'product_translations.product_id')
       .where('products.enabled', true)
       .where('products.visible', true)
+      .whereNotNull('products.price_min')
       .orderBy('products.id')
       .select('products.id', 'product_translations.locale', 'product_translations.slug')
     return this.group(rows, '/p/')

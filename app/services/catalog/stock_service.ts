@@ -16,6 +16,8 @@ export interface StockChange {
 
 export interface StockCount extends StockChange {
   quantity: number
+  /** When given, `quantity - countedFrom` is added to what is there now. */
+  countedFrom?: number
   safetyThreshold?: number
 }
 
@@ -58,35 +60,29 @@ export default class StockService {
 
   /**
    * Sets the quantity counted at a location (and, optionally, its safety
-   * threshold), logging the difference as a movement.
-   */
-  async set(change: StockCount, trx?: TransactionClientContract) {
-    return this.inTransaction(trx, async (client) => {
-      if (await this.writeCount(change, client)) await this.reindexVariant(client, change.variantId)
-    })
-  }
-
-  /**
-   * `set` without refreshing the listing index, for a caller that writes a
-   * whole product and reindexes it once at the end (ProductService). Returns
-   * whether the quantity changed.
+   * threshold), logging the difference as a movement. The caller writes a whole
+   * product and reindexes it once at the end (ProductService).
    */
   async writeCount(change: StockCount, client: TransactionClientContract): Promise<boolean> {
     if (!Number.isInteger(change.quantity) || change.quantity < 0) {
       throw new RangeError(`Stock quantity must be a whole number ≥ 0, got ${change.quantity}`)
     }
     await this.ensureLevel(client, change)
-    const before = await this.level(client, change)
+    const before = await this.level(client, change, { lock: true })
+    const quantity =
+      change.countedFrom === undefined
+        ? change.quantity
+        : Math.max(0, before.quantity + change.quantity - change.countedFrom)
     await client
       .from('stock_levels')
       .where({ variant_id: change.variantId, stock_location_id: change.stockLocationId })
       .update({
-        quantity: change.quantity,
+        quantity,
         safety_threshold: change.safetyThreshold ?? before.safety_threshold,
         updated_at: sqlTimestamp(),
       })
-    const delta = change.quantity - before.quantity
-    if (delta !== 0) await this.logMovement(client, change, delta, change.quantity)
+    const delta = quantity - before.quantity
+    if (delta !== 0) await this.logMovement(client, change, delta, quantity)
     return delta !== 0
   }
 
@@ -97,27 +93,35 @@ export default class StockService {
     return trx ? work(trx) : db.transaction(work)
   }
 
+  /**
+   * Creates the level row at zero if it does not exist yet; two concurrent
+   * first sales at a location both succeed (the second insert is ignored).
+   */
   private async ensureLevel(client: TransactionClientContract, change: StockChange) {
-    const existing = await client
-      .from('stock_levels')
-      .where({ variant_id: change.variantId, stock_location_id: change.stockLocationId })
-      .first()
-    if (!existing) {
-      await client.table('stock_levels').insert({
+    await client
+      .knexQuery()
+      .table('stock_levels')
+      .insert({
         variant_id: change.variantId,
         stock_location_id: change.stockLocationId,
         quantity: 0,
         safety_threshold: 0,
         updated_at: sqlTimestamp(),
       })
-    }
+      .onConflict(['variant_id', 'stock_location_id'])
+      .ignore()
   }
 
-  private async level(client: TransactionClientContract, change: StockChange) {
-    const row = await client
+  private async level(
+    client: TransactionClientContract,
+    change: StockChange,
+    options: { lock?: boolean } = {}
+  ) {
+    const query = client
       .from('stock_levels')
       .where({ variant_id: change.variantId, stock_location_id: change.stockLocationId })
-      .firstOrFail()
+    if (options.lock && client.dialect.name === 'mysql') query.forUpdate()
+    const row = await query.firstOrFail()
     return { quantity: Number(row.quantity), safety_threshold: Number(row.safety_threshold) }
   }
 

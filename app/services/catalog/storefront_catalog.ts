@@ -9,6 +9,7 @@ import { stockStatus, type StockStatus } from '#domain/stock_status'
 import { unitPriceAmount } from '#domain/unit_price'
 import { effectiveWithdrawalException } from '#domain/withdrawal_exceptions'
 import type { LocalizedText } from '#support/lucid_columns'
+import { listableProducts } from '#services/catalog/catalog_listing'
 
 /**
  * A product as listed on category, search and home pages.
@@ -45,8 +46,12 @@ export default class StorefrontCatalog {
    */
   async cards(ids: number[], locale: string): Promise<ProductCard[]> {
     if (!ids.length) return []
+    // Only what a shopper may see: ids can come from a cookie the visitor controls.
     const products = await Product.query()
       .whereIn('id', ids)
+      .where('enabled', true)
+      .where('visible', true)
+      .whereNotNull('price_min')
       .preload('translations', (query) => query.where('locale', locale))
       .preload('brand')
       .preload('images', (query) => query.orderBy('position'))
@@ -79,16 +84,20 @@ export default class StorefrontCatalog {
   }
 
   async featured(locale: string, limit = 8) {
-    const rows = await this.listed().where('featured', true).orderBy('id').limit(limit).select('id')
+    const rows = await this.listed(locale)
+      .where('featured', true)
+      .orderBy('id')
+      .limit(limit)
+      .select('products.id')
     return this.cards(this.ids(rows), locale)
   }
 
   async newest(locale: string, limit = 8) {
-    const rows = await this.listed()
+    const rows = await this.listed(locale)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)
-      .select('id')
+      .select('products.id')
     return this.cards(this.ids(rows), locale)
   }
 
@@ -268,25 +277,25 @@ export default class StorefrontCatalog {
       .select('products.id')
     const ids = this.ids(manual)
     if (ids.length < MAX_RELATED && product.categories.length) {
-      const sameCategory = await this.listed()
+      const sameCategory = await this.listed(locale)
         .whereIn(
-          'id',
+          'products.id',
           db
             .from('category_product')
             .where('category_id', product.categories[0].id)
             .select('product_id')
         )
-        .whereNotIn('id', [product.id, ...ids])
-        .orderBy('id')
+        .whereNotIn('products.id', [product.id, ...ids])
+        .orderBy('products.id')
         .limit(MAX_RELATED - ids.length)
-        .select('id')
+        .select('products.id')
       ids.push(...this.ids(sameCategory))
     }
     return this.cards(ids, locale)
   }
 
-  private listed() {
-    return db.from('products').where('enabled', true).where('visible', true)
+  private listed(locale: string) {
+    return listableProducts(locale)
   }
 
   private ids(rows: { id: number }[]) {

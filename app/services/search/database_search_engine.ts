@@ -29,12 +29,12 @@ export default class DatabaseSearchEngine extends SearchEngine {
     const known = new Set(knownRows.map((row) => row.term as string))
     const perTerm: string[] = []
     const bindings: unknown[] = []
-    for (const [position, term] of terms.entries()) {
+    for (const term of terms) {
       const alternatives = [...(synonyms.get(term) ?? new Set([term]))]
       const placeholders = alternatives.map(() => '?').join(', ')
       const prefix = term.length >= 3 && !known.has(term) ? ' OR term LIKE ?' : ''
       perTerm.push(
-        `SELECT product_id, ${position} AS position,
+        `SELECT product_id,
            MAX(CASE WHEN term IN (${placeholders}) THEN weight * 2 ELSE weight END) AS score
          FROM product_search_terms
          WHERE locale = ? AND (term IN (${placeholders})${prefix})

@@ -209,7 +209,7 @@ test.group('Catalog CSV import and export', (group) => {
 
     const pending = await client.get(`/admin/catalog/imports/${catalogImport.id}`).loginAs(owner)
     assert.include(pending.text(), 'En attente')
-    assert.include(pending.text(), '<meta http-equiv="refresh" content="2">')
+    assert.include(pending.text(), 'Actualiser')
     assert.include(pending.text(), '<progress')
   })
 })

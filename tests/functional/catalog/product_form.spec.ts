@@ -1,6 +1,9 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import app from '@adonisjs/core/services/app'
 import Product from '#models/product'
+import Variant from '#models/variant'
+import StockService from '#services/catalog/stock_service'
 import { createCatalogFixture } from '#tests/helpers/catalog'
 import { AdminUserFactory } from '#database/factories/admin_user_factory'
 import { countRows } from '#tests/helpers/database'
@@ -170,5 +173,54 @@ test.group('Back-office product form', (group) => {
       await countRows('price_history', { old_amount: 8900, new_amount: 7900, source: 'admin' }),
       1
     )
+  })
+
+  test('saving the form keeps the sales made while it was open', async ({ client, assert }) => {
+    const catalog = await createCatalogFixture()
+    const product = await catalog.createProduct({ fr: 'Sabot Basile', en: 'Basile clog' }, [
+      {
+        sku: 'BAS-1',
+        weightGrams: 950,
+        stock: [{ stockLocationId: catalog.warehouse.id, quantity: 5 }],
+      },
+    ])
+    const owner = await AdminUserFactory.create()
+    const form = await client.get(`/admin/catalog/products/${product.id}/edit`).loginAs(owner)
+    assert.include(form.text(), 'name="variants[0][stock][warehouse][counted_from]" value="5"')
+
+    // Two pairs sell while the merchant edits the description.
+    await product.load('variants')
+    const stock = await app.container.make(StockService)
+    await stock.adjust({
+      variantId: product.variants[0].id,
+      stockLocationId: catalog.warehouse.id,
+      delta: -2,
+      reason: 'sale',
+    })
+
+    await client
+      .put(`/admin/catalog/products/${product.id}`)
+      .form({
+        'action': 'save',
+        'type': 'simple',
+        'vat_rate': '2000',
+        'withdrawal_exception': 'none',
+        'enabled': '1',
+        'visible': '1',
+        'translations[fr][name]': 'Sabot Basile',
+        'translations[fr][description]': 'Nouvelle description',
+        'variants[0][sku]': 'BAS-1',
+        'variants[0][price]': '89',
+        'variants[0][stock][warehouse][quantity]': '6',
+        'variants[0][stock][warehouse][counted_from]': '5',
+      })
+      .withCsrfToken()
+      .loginAs(owner)
+
+    const variant = await Variant.query().where('sku', 'BAS-1').preload('stockLevels').firstOrFail()
+    // 5 counted, 2 sold meanwhile, +1 added by the merchant.
+    assert.equal(variant.stockLevels[0].quantity, 4)
+    // The form has no weight field for variants: the weight stays.
+    assert.equal(variant.weightGrams, 950)
   })
 })

@@ -1,6 +1,8 @@
 import { test } from '@japa/runner'
 import { appUrl } from '#config/app'
+import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
+import CategoryService from '#services/catalog/category_service'
 import SearchSynonym from '#models/search_synonym'
 import { createCatalogFixture } from '#tests/helpers/catalog'
 import { countQueries } from '#tests/helpers/query_counter'
@@ -223,5 +225,31 @@ test.group('Storefront catalog', (group) => {
 
     const stranger = await client.get('/p/sabot-etienne')
     assert.notInclude(stranger.text(), 'Vus récemment')
+  })
+
+  test('a category or product not yet translated stays out of that language', async ({
+    client,
+    assert,
+  }) => {
+    const catalog = await createCatalogFixture()
+    await shelf(catalog)
+    const categories = await app.container.make(CategoryService)
+    await categories.create(
+      { parentId: catalog.shoes.id, translations: [{ locale: 'fr', name: 'Bottes' }] },
+      { admin: null, source: 'seed' }
+    )
+    await catalog.createProduct({ fr: 'Botte Firmin', en: '' }, [{ sku: 'FIR-1' }], {
+      translations: [{ locale: 'fr', name: 'Botte Firmin' }],
+    })
+
+    const english = await client.get('/en/c/shoes')
+    english.assertStatus(200)
+    assert.notInclude(english.text(), 'Bottes')
+    assert.notInclude(english.text(), 'Botte Firmin')
+    assert.include(english.text(), '3 products')
+
+    const french = await client.get('/c/chaussures')
+    assert.include(french.text(), 'Bottes')
+    assert.include(french.text(), 'Botte Firmin')
   })
 })

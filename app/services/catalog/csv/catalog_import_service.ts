@@ -89,8 +89,8 @@ export default class CatalogImportService {
       })
       await catalogImport.save()
     } catch (error) {
-      catalogImport.status = 'failed'
-      await catalogImport.save()
+      // A fresh update, not the model: the failure may have come from saving it.
+      await CatalogImport.query().where('id', importId).update({ status: 'failed' })
       throw error
     }
   }

@@ -40,6 +40,32 @@ export type ImportMode = 'all_or_nothing' | 'valid_only'
 const BOOLEAN = new Set(['0', '1'])
 
 /**
+ * Longest text each column may hold, as the database (MySQL in strict mode)
+ * and the product form allow.
+ */
+const MAX_LENGTHS: Partial<Record<keyof CsvRow, number>> = {
+  handle: 180,
+  name_fr: 200,
+  name_en: 200,
+  slug_fr: 180,
+  slug_en: 180,
+  short_description_fr: 500,
+  short_description_en: 500,
+  description_fr: 20_000,
+  description_en: 20_000,
+  seo_title_fr: 200,
+  seo_title_en: 200,
+  seo_description_fr: 320,
+  seo_description_en: 320,
+}
+
+/**
+ * At most this many problems are kept: past it the file is not worth reading
+ * line by line.
+ */
+const MAX_ERRORS = 200
+
+/**
  * Reads a catalog CSV into products, checking every line before anything is
  * written: unknown categories, brands, attributes, options or locations,
  * malformed prices and numbers, missing names, and SKUs used twice or already
@@ -77,6 +103,13 @@ export default class ProductCsvImporter {
       const line = index + 2
       const fail = (code: string, params?: CsvLineError['params']) =>
         errors.push({ line, code, params })
+      if (errors.length >= MAX_ERRORS) {
+        fail('too_many_errors', { max: MAX_ERRORS })
+        break
+      }
+      for (const [column, max] of Object.entries(MAX_LENGTHS)) {
+        if ((row[column as keyof CsvRow] ?? '').length > max) fail('too_long', { column, max })
+      }
       const handle = row.handle.trim()
       if (!handle) {
         fail('missing_handle')
