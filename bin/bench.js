@@ -70,7 +70,11 @@ for (const scenario of scenarios) {
       `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}`
   )
 }
+const stopped = new Promise((resolve) => server.once('exit', resolve))
 server.kill('SIGTERM')
+const forced = setTimeout(() => server.kill('SIGKILL'), 10_000)
+await stopped
+clearTimeout(forced)
 
 const mariadb = execFileSync('mariadbd', ['--version'], { encoding: 'utf8' }).trim()
 const rows = results
