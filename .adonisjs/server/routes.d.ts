@@ -36,6 +36,7 @@ export type ScannedRoutes = {
     'admin.catalog.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.images.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog.products.images.arrange': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'imageId': ParamValue} }
     'admin.catalog.products.mass': { paramsTuple?: []; params?: {} }
     'admin.catalog.export': { paramsTuple?: []; params?: {} }
     'admin.catalog.imports.create': { paramsTuple?: []; params?: {} }
@@ -153,6 +154,7 @@ export type ScannedRoutes = {
   }
   PUT: {
     'admin.catalog.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog.products.images.arrange': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'imageId': ParamValue} }
     'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attributes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_locations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

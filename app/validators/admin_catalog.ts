@@ -122,3 +122,8 @@ export const categoryValidator = vine.create({
       .optional(),
   }),
 })
+
+export const productImageArrangementValidator = vine.create({
+  position: vine.number().positive().withoutDecimals().max(1000),
+  variant_id: vine.number().positive().withoutDecimals().optional(),
+})

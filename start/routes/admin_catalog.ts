@@ -18,6 +18,10 @@ export function registerCatalogRoutes() {
   router
     .post('/catalog/products/:id/images', [Products, 'storeImage'])
     .as('catalog.products.images.store')
+  router
+    .put('/catalog/products/:id/images/:imageId', [Products, 'arrangeImage'])
+    .as('catalog.products.images.arrange')
+    .where('imageId', router.matchers.number())
   router.post('/catalog/products/mass', [ProductMassActions, 'store']).as('catalog.products.mass')
 
   router.get('/catalog/export.csv', [CatalogTransfers, 'export']).as('catalog.export')

@@ -8,7 +8,11 @@ import PriceHistory from '#models/price_history'
 import Product from '#models/product'
 import AdminProductGrid from '#services/catalog/admin_product_grid'
 import ProductImageService from '#services/catalog/product_image_service'
-import { productGridValidator, productImageValidator } from '#validators/admin_catalog'
+import {
+  productGridValidator,
+  productImageArrangementValidator,
+  productImageValidator,
+} from '#validators/admin_catalog'
 
 export default class ProductsController {
   @inject()
@@ -86,6 +90,27 @@ export default class ProductsController {
       return response.redirect().back()
     }
     session.flash('success', i18n.t('admin.catalog.images.added'))
+    return response.redirect().toRoute('admin.catalog.products.show', { id: product.id })
+  }
+
+  /**
+   * Orders an image among the product's and ties it to a variant (or none).
+   */
+  @inject()
+  async arrangeImage(ctx: HttpContext, images: ProductImageService) {
+    const { params, request, response, session, i18n } = ctx
+    const product = await Product.query().where('id', params.id).preload('variants').firstOrFail()
+    const { position, variant_id: variantId } = await request.validateUsing(
+      productImageArrangementValidator
+    )
+    const variant = product.variants.find((candidate) => candidate.id === variantId)
+    await images.arrange(
+      product.id,
+      Number(params.imageId),
+      { position, variantId: variant?.id ?? null },
+      adminActor(ctx)
+    )
+    session.flash('success', i18n.t('admin.catalog.images.arranged'))
     return response.redirect().toRoute('admin.catalog.products.show', { id: product.id })
   }
 }

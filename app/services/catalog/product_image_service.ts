@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import sharp, { type Metadata, type Sharp } from 'sharp'
 import { inject } from '@adonisjs/core'
 import drive from '@adonisjs/drive/services/main'
+import db from '@adonisjs/lucid/services/db'
 import ProductImage from '#models/product_image'
 import AuditLogService from '#services/audit_log_service'
 import GenerateImageDerivatives from '#jobs/generate_image_derivatives'
@@ -107,6 +108,44 @@ export default class ProductImageService {
       })
     }
     return { status: 'stored', image }
+  }
+
+  /**
+   * Moves an image to a position among its product's images (1 = first, the
+   * one listings show) and ties it to one variant, or to none (shown for all).
+   */
+  async arrange(
+    productId: number,
+    imageId: number,
+    input: { position: number; variantId: number | null },
+    actor: CatalogActor
+  ) {
+    await db.transaction(async (client) => {
+      const images = await ProductImage.query({ client })
+        .where('product_id', productId)
+        .orderBy('position')
+        .orderBy('id')
+      const moved = images.find((image) => image.id === imageId)
+      if (!moved) return
+      const others = images.filter((image) => image !== moved)
+      others.splice(Math.min(Math.max(input.position, 1), images.length) - 1, 0, moved)
+      for (const [position, image] of others.entries()) {
+        image.position = position
+        if (image === moved) image.variantId = input.variantId
+        await image.save()
+      }
+      await this.auditLog.record(
+        {
+          actor: actor.admin,
+          action: 'product.image_arrange',
+          entityType: 'product',
+          entityId: productId,
+          changes: { imageId, ...input },
+          ip: actor.ip,
+        },
+        client
+      )
+    })
   }
 
   /**

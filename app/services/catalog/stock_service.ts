@@ -95,9 +95,16 @@ export default class StockService {
 
   /**
    * Creates the level row at zero if it does not exist yet; two concurrent
-   * first sales at a location both succeed (the second insert is ignored).
+   * first sales at a location both succeed (the second insert is ignored). The
+   * plain read comes first: on MySQL an INSERT IGNORE that hits an existing row
+   * takes a shared lock, and two of them then deadlock on the UPDATE.
    */
   private async ensureLevel(client: TransactionClientContract, change: StockChange) {
+    const existing = await client
+      .from('stock_levels')
+      .where({ variant_id: change.variantId, stock_location_id: change.stockLocationId })
+      .first()
+    if (existing) return
     await client
       .knexQuery()
       .table('stock_levels')

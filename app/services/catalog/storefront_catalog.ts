@@ -153,6 +153,11 @@ export default class StorefrontCatalog {
       product,
       translation: product.translation(locale)!,
       variant,
+      // The chosen variant's own images first, then those shared by all variants.
+      images: [
+        ...product.images.filter((image) => image.variantId === variant.id),
+        ...product.images.filter((image) => image.variantId === null),
+      ],
       choices,
       stock: this.onlineStock(variant),
       unitPrice: unitPriceAmount(variant.priceAmount, product.netQuantity, product.netQuantityUnit),

@@ -173,4 +173,46 @@ test.group('Back-office catalog: images', (group) => {
     const unknown = await client.get('/media/products/../../.env')
     unknown.assertStatus(404)
   }).timeout(20_000)
+
+  test('images are ordered and tied to a variant, whose page shows them first', async ({
+    client,
+    assert,
+  }) => {
+    const catalog = await createCatalogFixture()
+    const product = await catalog.createProduct({ fr: 'Sabot Léon', en: 'Léon clog' }, [
+      { sku: 'LEON-BLACK', options: [catalog.option('colour', 'black')] },
+      { sku: 'LEON-RED', options: [catalog.option('colour', 'red')] },
+    ])
+    await product.load('variants')
+    const red = product.variants.find((variant) => variant.sku === 'LEON-RED')!
+    const images = await app.container.make(ProductImageService)
+    const actor = { admin: null, source: 'seed' } as const
+    await images.store(
+      { productId: product.id, bytes: await png(800, 800), alt: { fr: 'Vue générale' } },
+      actor
+    )
+    const redPhoto = await images.store(
+      { productId: product.id, bytes: await png(801, 800), alt: { fr: 'Le sabot rouge' } },
+      actor
+    )
+    assert.equal(redPhoto.status, 'stored')
+    const owner = await AdminUserFactory.create()
+
+    const response = await client
+      .put(
+        `/admin/catalog/products/${product.id}/images/${redPhoto.status === 'stored' ? redPhoto.image.id : 0}`
+      )
+      .form({ position: '1', variant_id: String(red.id) })
+      .withCsrfToken()
+      .loginAs(owner)
+      .redirects(0)
+    response.assertStatus(302)
+
+    const redPage = await client.get('/p/sabot-leon').qs({ colour: 'red' })
+    assert.match(redPage.text(), /alt="Le sabot rouge"[\s\S]*alt="Vue générale"/)
+    const blackPage = await client.get('/p/sabot-leon').qs({ colour: 'black' })
+    assert.notInclude(blackPage.text(), 'Le sabot rouge')
+    assert.include(blackPage.text(), 'alt="Vue générale"')
+    assert.equal(await countRows('audit_logs', { action: 'product.image_arrange' }), 1)
+  })
 })
