@@ -58,6 +58,7 @@ export const productFormValidator = vine.withMetaData<{ productId: number | null
      * text depending on the attribute's type; ProductForm reads them by type.
      */
     attributes: vine.record(vine.any().nullable().optional()).optional(),
+    related: vine.string().trim().maxLength(2000).optional(),
     variants: vine
       .array(
         vine.object({

@@ -38,7 +38,8 @@ export default class ProductFormsController {
     return this.render(
       ctx,
       product.id,
-      this.previousSubmission(ctx) ?? this.form.fromProduct(product, choices),
+      this.previousSubmission(ctx) ??
+        this.form.fromProduct(product, choices, await this.form.relatedSkus(product.id)),
       choices
     )
   }
@@ -94,6 +95,13 @@ export default class ProductFormsController {
       option: i18n.t('admin.catalog.form.invalid_option'),
     })
     if ('errors' in mapped) return backToForm(mapped.errors)
+    const related = await this.form.resolveRelated(values.related)
+    if ('unknown' in related) {
+      return backToForm({
+        related: [i18n.t('admin.catalog.form.unknown_skus', { skus: related.unknown.join(', ') })],
+      })
+    }
+    mapped.input.relatedProductIds = related.ids
 
     const actor = adminActor(ctx)
     const product = productId

@@ -1,4 +1,5 @@
 import type { Infer } from '@vinejs/vine/types'
+import db from '@adonisjs/lucid/services/db'
 import Attribute from '#models/attribute'
 import Brand from '#models/brand'
 import Category from '#models/category'
@@ -32,6 +33,8 @@ export interface ProductFormData {
   featured: boolean
   translations: Record<'fr' | 'en', Record<string, string>>
   categories: string[]
+  /** Related products by the SKU of any of their variants, comma-separated. */
+  related: string
   attributes: Record<string, string | string[]>
   variants: {
     sku: string
@@ -97,6 +100,7 @@ export default class ProductForm {
       featured: false,
       translations: { fr: {}, en: {} },
       categories: [],
+      related: '',
       attributes: {},
       variants: [{ sku: '', price: '', withdrawal_exception: '', options: {}, stock: {} }],
     }
@@ -106,7 +110,11 @@ export default class ProductForm {
    * A saved product, loaded with translations, categories, attribute values and
    * variants (with option values and stock levels).
    */
-  fromProduct(product: Product, choices: ProductFormChoices): ProductFormData {
+  fromProduct(
+    product: Product,
+    choices: ProductFormChoices,
+    relatedSkus: string[] = []
+  ): ProductFormData {
     const attributeCode = new Map(
       [...choices.productAttributes, ...choices.variantAttributes].map((attribute) => [
         attribute.id,
@@ -155,6 +163,7 @@ export default class ProductForm {
       featured: product.featured,
       translations,
       categories: product.categories.map((category) => String(category.id)),
+      related: relatedSkus.join(', '),
       attributes,
       variants: product.variants.map((variant) => ({
         sku: variant.sku,
@@ -204,6 +213,7 @@ export default class ProductForm {
       featured: !!body.featured,
       translations: { fr: translation('fr'), en: translation('en') },
       categories: [body.categories ?? []].flat().map(text),
+      related: text(body.related),
       attributes: Object.fromEntries(
         Object.entries(body.attributes ?? {}).map(([id, value]) => [
           id,
@@ -270,6 +280,48 @@ export default class ProductForm {
       .filter((variant) => !existing.has(signature(variant.options)))
     const kept = form.variants.filter((variant) => variant.sku || signature(variant.options))
     return { ...form, type: 'configurable', variants: [...kept, ...generated] }
+  }
+
+  /**
+   * Product ids of the related products typed as SKUs ("SAB-01-BLACK-38,
+   * MULE-02-…"), in the order typed, or the SKUs that match no product.
+   */
+  async resolveRelated(
+    value: string | undefined
+  ): Promise<{ ids: number[] } | { unknown: string[] }> {
+    const skus = [
+      ...new Set(
+        (value ?? '')
+          .split(/[\s,;]+/)
+          .map((sku) => sku.trim().toUpperCase())
+          .filter(Boolean)
+      ),
+    ]
+    if (!skus.length) return { ids: [] }
+    const rows = await db.from('variants').whereIn('sku', skus).select('sku', 'product_id')
+    const productBySku = new Map(rows.map((row) => [row.sku as string, Number(row.product_id)]))
+    const unknown = skus.filter((sku) => !productBySku.has(sku))
+    return unknown.length ? { unknown } : { ids: skus.map((sku) => productBySku.get(sku)!) }
+  }
+
+  /**
+   * A product's related products as the form shows them: one SKU each.
+   */
+  async relatedSkus(productId: number): Promise<string[]> {
+    const rows = await db
+      .from('related_products')
+      .where('related_products.product_id', productId)
+      .orderBy('related_products.position')
+      .select(
+        db
+          .from('variants')
+          .whereColumn('variants.product_id', 'related_products.related_product_id')
+          .orderBy('variants.position')
+          .limit(1)
+          .select('sku')
+          .as('sku')
+      )
+    return rows.map((row) => row.sku as string).filter(Boolean)
   }
 
   /**

@@ -23,6 +23,8 @@ export interface ProductInput {
   featured: boolean
   translations: ProductTranslationInput[]
   categoryIds: number[]
+  /** Products shown as "you may also like", in order; left as they are when undefined. */
+  relatedProductIds?: number[]
   attributeValues: AttributeValueInput[]
   variants: VariantInput[]
 }

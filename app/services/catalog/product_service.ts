@@ -149,6 +149,9 @@ export default class ProductService {
       await this.writeTranslation(product.id, translation, client)
     }
     await this.writeCategories(product.id, input.categoryIds, client)
+    if (input.relatedProductIds) {
+      await this.writeRelated(product.id, input.relatedProductIds, client)
+    }
     await this.writeAttributeValues(product.id, input, client)
     await this.writeVariants(product.id, input.variants, actor, client)
     await this.indexer.reindex([product.id], client)
@@ -214,6 +217,22 @@ export default class ProductService {
       position,
     }))
     if (rows.length) await client.table('category_product').multiInsert(rows)
+  }
+
+  private async writeRelated(
+    productId: number,
+    relatedIds: number[],
+    client: TransactionClientContract
+  ) {
+    await client.from('related_products').where('product_id', productId).delete()
+    const rows = [...new Set(relatedIds)]
+      .filter((id) => id !== productId)
+      .map((relatedId, position) => ({
+        product_id: productId,
+        related_product_id: relatedId,
+        position,
+      }))
+    if (rows.length) await client.table('related_products').multiInsert(rows)
   }
 
   private async writeAttributeValues(

@@ -223,4 +223,49 @@ test.group('Back-office product form', (group) => {
     // The form has no weight field for variants: the weight stays.
     assert.equal(variant.weightGrams, 950)
   })
+
+  test('related products are set by SKU and shown first on the product page', async ({
+    client,
+    assert,
+  }) => {
+    const catalog = await createCatalogFixture()
+    const product = await catalog.createProduct({ fr: 'Sabot Hugo', en: 'Hugo clog' }, [
+      { sku: 'HUGO-1' },
+    ])
+    await catalog.createProduct({ fr: 'Cire Lafont', en: 'Lafont wax' }, [{ sku: 'CIRE-1' }], {
+      categoryIds: [catalog.shoes.id],
+    })
+    const owner = await AdminUserFactory.create()
+    const form = {
+      'action': 'save',
+      'type': 'simple',
+      'vat_rate': '2000',
+      'withdrawal_exception': 'none',
+      'enabled': '1',
+      'visible': '1',
+      'translations[fr][name]': 'Sabot Hugo',
+      'variants[0][sku]': 'HUGO-1',
+      'variants[0][price]': '89',
+    }
+
+    const refused = await client
+      .put(`/admin/catalog/products/${product.id}`)
+      .form({ ...form, related: 'cire-1, NOPE-9' })
+      .withCsrfToken()
+      .loginAs(owner)
+      .redirects(0)
+    refused.assertFlashMessage('inputErrorsBag', {
+      related: ['Aucun produit ne porte ces références : NOPE-9.'],
+    })
+
+    await client
+      .put(`/admin/catalog/products/${product.id}`)
+      .form({ ...form, related: 'cire-1' })
+      .withCsrfToken()
+      .loginAs(owner)
+    const edit = await client.get(`/admin/catalog/products/${product.id}/edit`).loginAs(owner)
+    assert.include(edit.text(), 'value="CIRE-1"')
+    const page = await client.get('/p/sabot-hugo')
+    assert.match(page.text(), /Vous aimerez aussi[\s\S]*Cire Lafont/)
+  })
 })
