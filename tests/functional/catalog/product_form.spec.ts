@@ -8,6 +8,18 @@ import { createCatalogFixture } from '#tests/helpers/catalog'
 import { AdminUserFactory } from '#database/factories/admin_user_factory'
 import { countRows } from '#tests/helpers/database'
 
+/**
+ * The fields every save of a simple, enabled product sends.
+ */
+const SIMPLE_PRODUCT_FORM = {
+  action: 'save',
+  type: 'simple',
+  vat_rate: '2000',
+  withdrawal_exception: 'none',
+  enabled: '1',
+  visible: '1',
+}
+
 test.group('Back-office product form', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -149,12 +161,7 @@ test.group('Back-office product form', (group) => {
     const response = await client
       .put(`/admin/catalog/products/${product.id}`)
       .form({
-        'action': 'save',
-        'type': 'simple',
-        'vat_rate': '2000',
-        'withdrawal_exception': 'none',
-        'enabled': '1',
-        'visible': '1',
+        ...SIMPLE_PRODUCT_FORM,
         'translations[fr][name]': 'Sabot Hugo',
         'translations[fr][slug]': 'sabot-hugo-cuir',
         'translations[en][name]': 'Hugo clog',
@@ -201,12 +208,7 @@ test.group('Back-office product form', (group) => {
     await client
       .put(`/admin/catalog/products/${product.id}`)
       .form({
-        'action': 'save',
-        'type': 'simple',
-        'vat_rate': '2000',
-        'withdrawal_exception': 'none',
-        'enabled': '1',
-        'visible': '1',
+        ...SIMPLE_PRODUCT_FORM,
         'translations[fr][name]': 'Sabot Basile',
         'translations[fr][description]': 'Nouvelle description',
         'variants[0][sku]': 'BAS-1',
@@ -237,12 +239,7 @@ test.group('Back-office product form', (group) => {
     })
     const owner = await AdminUserFactory.create()
     const form = {
-      'action': 'save',
-      'type': 'simple',
-      'vat_rate': '2000',
-      'withdrawal_exception': 'none',
-      'enabled': '1',
-      'visible': '1',
+      ...SIMPLE_PRODUCT_FORM,
       'translations[fr][name]': 'Sabot Hugo',
       'variants[0][sku]': 'HUGO-1',
       'variants[0][price]': '89',
