@@ -7,6 +7,7 @@ export const controllers = {
   admin: {
     CatalogTransfers: () => import('#controllers/admin/catalog_transfers_controller'),
     catalog: {
+      AttributeSets: () => import('#controllers/admin/catalog/attribute_sets_controller'),
       Attributes: () => import('#controllers/admin/catalog/attributes_controller'),
       Categories: () => import('#controllers/admin/catalog/categories_controller'),
       Locations: () => import('#controllers/admin/catalog/locations_controller'),

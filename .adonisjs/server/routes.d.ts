@@ -51,6 +51,10 @@ export type ScannedRoutes = {
     'admin.catalog_attributes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attributes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attributes.options.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attribute_sets.index': { paramsTuple?: []; params?: {} }
+    'admin.catalog_attribute_sets.store': { paramsTuple?: []; params?: {} }
+    'admin.catalog_attribute_sets.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attribute_sets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_locations.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_locations.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_locations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -94,6 +98,8 @@ export type ScannedRoutes = {
     'admin.catalog_categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attributes.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_attributes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attribute_sets.index': { paramsTuple?: []; params?: {} }
+    'admin.catalog_attribute_sets.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_locations.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_locations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_synonyms.index': { paramsTuple?: []; params?: {} }
@@ -132,6 +138,8 @@ export type ScannedRoutes = {
     'admin.catalog_categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attributes.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_attributes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attribute_sets.index': { paramsTuple?: []; params?: {} }
+    'admin.catalog_attribute_sets.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_locations.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_locations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_synonyms.index': { paramsTuple?: []; params?: {} }
@@ -149,6 +157,7 @@ export type ScannedRoutes = {
     'admin.catalog_categories.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_attributes.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_attributes.options.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attribute_sets.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_locations.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_synonyms.store': { paramsTuple?: []; params?: {} }
   }
@@ -157,12 +166,14 @@ export type ScannedRoutes = {
     'admin.catalog.products.images.arrange': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'imageId': ParamValue} }
     'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attributes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attribute_sets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_locations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
   }
   PATCH: {
     'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attributes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_attribute_sets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_locations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {

@@ -41,24 +41,30 @@ const code = () =>
     .toLowerCase()
     .regex(/^[a-z][a-z0-9_]*$/)
     .maxLength(32)
+/**
+ * A code is chosen once, at creation, and must be unused in its table; on update
+ * (`meta.recordId` set) it may be left out, since codes never change.
+ */
+const codeOfNewRecord = (table: string) =>
+  code()
+    .unique({
+      table,
+      column: 'code',
+      filter: (query, _value, field) => {
+        if (field.meta.recordId) query.whereNot('id', field.meta.recordId)
+      },
+    })
+    .optional()
+    .requiredWhen((field) => !field.meta.recordId)
 const labels = () =>
   vine.object({
     fr: vine.string().trim().minLength(1).maxLength(120),
     en: vine.string().trim().maxLength(120).optional(),
   })
 
-export const attributeValidator = vine.withMetaData<{ attributeId: number | null }>().compile(
+export const attributeValidator = vine.withMetaData<{ recordId: number | null }>().compile(
   vine.object({
-    code: code()
-      .unique({
-        table: 'attributes',
-        column: 'code',
-        filter: (query, _value, field) => {
-          if (field.meta.attributeId) query.whereNot('id', field.meta.attributeId)
-        },
-      })
-      .optional()
-      .requiredWhen((field) => !field.meta.attributeId),
+    code: codeOfNewRecord('attributes'),
     type: vine.enum(['select', 'multiselect', 'number', 'boolean', 'text']),
     unit: vine.string().trim().maxLength(16).optional(),
     labels: labels(),
@@ -127,3 +133,15 @@ export const productImageArrangementValidator = vine.create({
   position: vine.number().positive().withoutDecimals().max(1000),
   variant_id: vine.number().positive().withoutDecimals().optional(),
 })
+
+export const attributeSetValidator = vine.withMetaData<{ recordId: number | null }>().compile(
+  vine.object({
+    code: codeOfNewRecord('attribute_sets'),
+    labels: labels(),
+    attributes: vine
+      .array(
+        vine.number().positive().withoutDecimals().exists({ table: 'attributes', column: 'id' })
+      )
+      .optional(),
+  })
+)

@@ -34,6 +34,12 @@ export const productFormValidator = vine.withMetaData<{ productId: number | null
       .withoutDecimals()
       .exists({ table: 'brands', column: 'id' })
       .optional(),
+    attribute_set_id: vine
+      .number()
+      .positive()
+      .withoutDecimals()
+      .exists({ table: 'attribute_sets', column: 'id' })
+      .optional(),
     vat_rate: vine.number().in([...FRENCH_VAT_RATES]),
     weight_grams: vine.number().min(0).max(100_000).withoutDecimals().optional(),
     net_quantity: vine

@@ -7,7 +7,7 @@ import { controllers } from '#generated/controllers'
  */
 export function registerCatalogRoutes() {
   const { Products, ProductForms, ProductMassActions, CatalogTransfers } = controllers.admin
-  const { Categories, Attributes, Locations, Synonyms } = controllers.admin.catalog
+  const { Categories, Attributes, AttributeSets, Locations, Synonyms } = controllers.admin.catalog
 
   router.get('/catalog', [Products, 'index']).as('catalog')
   router.get('/catalog/products/new', [ProductForms, 'create']).as('catalog.products.create')
@@ -35,6 +35,9 @@ export function registerCatalogRoutes() {
   router
     .post('/catalog/attributes/:id/options', [Attributes, 'storeOption'])
     .as('catalog_attributes.options.store')
+  router
+    .resource('catalog/attribute-sets', AttributeSets)
+    .only(['index', 'store', 'edit', 'update'])
   router.resource('catalog/locations', Locations).only(['index', 'store', 'edit', 'update'])
   router.resource('catalog/synonyms', Synonyms).only(['index', 'store', 'destroy'])
 }

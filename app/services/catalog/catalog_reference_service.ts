@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Attribute from '#models/attribute'
 import AttributeOption from '#models/attribute_option'
+import AttributeSet from '#models/attribute_set'
 import SearchSynonym from '#models/search_synonym'
 import StockLocation, { type StockLocationType } from '#models/stock_location'
 import AuditLogService from '#services/audit_log_service'
@@ -84,6 +85,33 @@ export default class CatalogReferenceService {
         code: input.code,
       })
       return option
+    })
+  }
+
+  /**
+   * Creates or updates an attribute set with its attributes, in the order given.
+   */
+  async saveAttributeSet(
+    setId: number | null,
+    input: { code: string; labels: LocalizedText; attributeIds: number[] },
+    actor: CatalogActor
+  ) {
+    return db.transaction(async (client) => {
+      const set = setId ? await AttributeSet.findOrFail(setId, { client }) : new AttributeSet()
+      set.merge({ code: setId ? set.code : input.code, labels: input.labels })
+      set.useTransaction(client)
+      await set.save()
+      await set
+        .related('attributes')
+        .sync(Object.fromEntries(input.attributeIds.map((id, position) => [id, { position }])))
+      await this.audit(
+        setId ? 'attribute_set.update' : 'attribute_set.create',
+        'attribute_set',
+        set.id,
+        actor,
+        client
+      )
+      return set
     })
   }
 

@@ -1,6 +1,7 @@
 import type { Infer } from '@vinejs/vine/types'
 import db from '@adonisjs/lucid/services/db'
 import Attribute from '#models/attribute'
+import AttributeSet from '#models/attribute_set'
 import Brand from '#models/brand'
 import Category from '#models/category'
 import type Product from '#models/product'
@@ -23,6 +24,7 @@ export type ProductFormChoices = Awaited<ReturnType<ProductForm['choices']>>
 export interface ProductFormData {
   type: string
   brand_id: string
+  attribute_set_id: string
   vat_rate: string
   weight_grams: string
   net_quantity: string
@@ -67,7 +69,7 @@ export default class ProductForm {
    * What the form's selects and checkboxes offer.
    */
   async choices(locale: string) {
-    const [brands, categories, attributes, locations] = await Promise.all([
+    const [brands, categories, attributes, locations, attributeSets] = await Promise.all([
       Brand.query().orderBy('name'),
       Category.query()
         .preload('translations', (query) => query.where('locale', locale))
@@ -76,9 +78,11 @@ export default class ProductForm {
         .preload('options', (query) => query.orderBy('position'))
         .orderBy('position'),
       StockLocation.query().orderBy('position'),
+      AttributeSet.query().preload('attributes').orderBy('code'),
     ])
     return {
       brands,
+      attributeSets,
       categories,
       variantAttributes: attributes.filter((attribute) => attribute.variantOption),
       productAttributes: attributes.filter((attribute) => !attribute.variantOption),
@@ -90,6 +94,7 @@ export default class ProductForm {
     return {
       type: 'simple',
       brand_id: '',
+      attribute_set_id: '',
       vat_rate: '2000',
       weight_grams: '',
       net_quantity: '',
@@ -153,6 +158,7 @@ export default class ProductForm {
     return {
       type: product.type,
       brand_id: product.brandId ? String(product.brandId) : '',
+      attribute_set_id: product.attributeSetId ? String(product.attributeSetId) : '',
       vat_rate: String(product.vatRate),
       weight_grams: product.weightGrams === null ? '' : String(product.weightGrams),
       net_quantity: decimal(product.netQuantity),
@@ -203,6 +209,7 @@ export default class ProductForm {
     return {
       type: text(body.type) || base.type,
       brand_id: text(body.brand_id),
+      attribute_set_id: text(body.attribute_set_id),
       vat_rate: text(body.vat_rate) || base.vat_rate,
       weight_grams: text(body.weight_grams),
       net_quantity: text(body.net_quantity),
@@ -397,7 +404,7 @@ export default class ProductForm {
       input: {
         type: values.type,
         brandId: values.brand_id ?? null,
-        attributeSetId: null,
+        attributeSetId: values.attribute_set_id ?? null,
         vatRate: values.vat_rate as ProductInput['vatRate'],
         weightGrams: values.weight_grams ?? null,
         netQuantity,

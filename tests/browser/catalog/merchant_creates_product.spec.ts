@@ -87,6 +87,7 @@ test.group('Merchant journey: adding a product', (group) => {
       `/admin/catalog/categories/${catalog.clogs.id}/edit`,
       '/admin/catalog/attributes',
       `/admin/catalog/attributes/${catalog.colour.id}/edit`,
+      '/admin/catalog/attribute-sets',
       '/admin/catalog/locations',
       `/admin/catalog/locations/${catalog.store.id}/edit`,
       '/admin/catalog/synonyms',

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Attribute from '#models/attribute'
+import AttributeSet from '#models/attribute_set'
 import Category from '#models/category'
 import StockLocation from '#models/stock_location'
 import { createCatalogFixture } from '#tests/helpers/catalog'
@@ -156,6 +157,48 @@ test.group('Back-office catalog reference editors', (group) => {
     })
     await news.refresh()
     assert.isNull(news.parentId)
+  })
+
+  test('a product type limits the characteristics the product form offers', async ({
+    client,
+    assert,
+  }) => {
+    const catalog = await createCatalogFixture()
+    const owner = await AdminUserFactory.create()
+    await client
+      .post('/admin/catalog/attributes')
+      .form({ 'code': 'volume', 'type': 'number', 'unit': 'ml', 'labels[fr]': 'Contenance' })
+      .withCsrfToken()
+      .loginAs(owner)
+
+    await client
+      .post('/admin/catalog/attribute-sets')
+      .form({
+        'code': 'footwear',
+        'labels[fr]': 'Chaussures',
+        'attributes[]': String(catalog.material.id),
+      })
+      .withCsrfToken()
+      .loginAs(owner)
+    const set = await AttributeSet.query()
+      .where('code', 'footwear')
+      .preload('attributes')
+      .firstOrFail()
+    assert.deepEqual(
+      set.attributes.map((attribute) => attribute.code),
+      ['material']
+    )
+
+    const product = await catalog.createProduct(
+      { fr: 'Sabot Victor', en: 'Victor clog' },
+      [{ sku: 'VIC-1' }],
+      {
+        attributeSetId: set.id,
+      }
+    )
+    const form = await client.get(`/admin/catalog/products/${product.id}/edit`).loginAs(owner)
+    assert.include(form.text(), 'name="attributes[material]"')
+    assert.notInclude(form.text(), 'name="attributes[volume]"')
   })
 
   test('every editor page renders for a manager', async ({ client }) => {

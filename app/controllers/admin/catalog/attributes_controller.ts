@@ -46,7 +46,9 @@ export default class AttributesController {
   }
 
   private async save(ctx: HttpContext, attributeId: number | null) {
-    const values = await ctx.request.validateUsing(attributeValidator, { meta: { attributeId } })
+    const values = await ctx.request.validateUsing(attributeValidator, {
+      meta: { recordId: attributeId },
+    })
     const attribute = await this.reference.saveAttribute(
       attributeId,
       {
