@@ -10,6 +10,8 @@ const price = () =>
     .trim()
     .regex(/^\d{1,7}([.,]\d{1,2})?$/)
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
+const stockCount = () =>
+  vine.number().min(0).max(1_000_000).withoutDecimals().nullable().optional()
 
 const translation = (required: boolean) =>
   vine.object({
@@ -87,20 +89,8 @@ export const productFormValidator = vine.withMetaData<{ productId: number | null
           stock: vine
             .record(
               vine.object({
-                quantity: vine
-                  .number()
-                  .min(0)
-                  .max(1_000_000)
-                  .withoutDecimals()
-                  .nullable()
-                  .optional(),
-                threshold: vine
-                  .number()
-                  .min(0)
-                  .max(1_000_000)
-                  .withoutDecimals()
-                  .nullable()
-                  .optional(),
+                quantity: stockCount(),
+                threshold: stockCount(),
                 counted_from: vine.number().min(0).withoutDecimals().nullable().optional(),
               })
             )

@@ -137,10 +137,12 @@ export default class ProductFormsController {
     form: ProductFormData,
     choices?: ProductFormChoices
   ) {
+    const formChoices = choices ?? (await this.form.choices(ctx.i18n.locale))
     return ctx.view.render('pages/admin/catalog/form', {
       productId,
       form,
-      ...(choices ?? (await this.form.choices(ctx.i18n.locale))),
+      ...formChoices,
+      characteristics: this.form.characteristicsOf(formChoices, form.attribute_set_id),
     })
   }
 }

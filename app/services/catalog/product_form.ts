@@ -90,6 +90,18 @@ export default class ProductForm {
     }
   }
 
+  /**
+   * The characteristics a product of the given attribute set is described with:
+   * the set's own, or every one when the product has no set.
+   */
+  characteristicsOf(choices: ProductFormChoices, attributeSetId: string | number | undefined) {
+    const set = choices.attributeSets.find((candidate) => String(candidate.id) === String(attributeSetId))
+    if (!set) return choices.productAttributes
+    return choices.productAttributes.filter((attribute) =>
+      set.attributes.some((member) => member.id === attribute.id)
+    )
+  }
+
   empty(): ProductFormData {
     return {
       type: 'simple',
@@ -342,7 +354,7 @@ export default class ProductForm {
   ): { input: ProductInput } | { errors: Record<string, string[]> } {
     const errors: Record<string, string[]> = {}
     const attributeValues: ProductInput['attributeValues'] = []
-    for (const attribute of choices.productAttributes) {
+    for (const attribute of this.characteristicsOf(choices, values.attribute_set_id)) {
       const raw = values.attributes?.[attribute.code]
       if (raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && !raw.length))
         continue
