@@ -10,8 +10,7 @@ const price = () =>
     .trim()
     .regex(/^\d{1,7}([.,]\d{1,2})?$/)
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
-const stockCount = () =>
-  vine.number().min(0).max(1_000_000).withoutDecimals().nullable().optional()
+const stockCount = () => vine.number().min(0).max(1_000_000).withoutDecimals().nullable().optional()
 
 const translation = (required: boolean) =>
   vine.object({

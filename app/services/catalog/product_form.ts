@@ -95,7 +95,9 @@ export default class ProductForm {
    * the set's own, or every one when the product has no set.
    */
   characteristicsOf(choices: ProductFormChoices, attributeSetId: string | number | undefined) {
-    const set = choices.attributeSets.find((candidate) => String(candidate.id) === String(attributeSetId))
+    const set = choices.attributeSets.find(
+      (candidate) => String(candidate.id) === String(attributeSetId)
+    )
     if (!set) return choices.productAttributes
     return choices.productAttributes.filter((attribute) =>
       set.attributes.some((member) => member.id === attribute.id)
