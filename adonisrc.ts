@@ -39,6 +39,7 @@ export default defineConfig({
     () => import('@adonisjs/queue/queue_provider'),
     () => import('@adonisjs/drive/drive_provider'),
     () => import('#providers/app_provider'),
+    () => import('#providers/plugin_provider'),
   ],
 
   preloads: [

@@ -220,6 +220,50 @@ export class CategoryTranslationSchema extends BaseModel {
   declare slug: string
 }
 
+export class MaintenanceJournalSchema extends BaseModel {
+  static $columns = ['actor', 'checksum', 'createdAt', 'error', 'id', 'item', 'kind', 'outcome', 'owner'] as const
+  $columns = MaintenanceJournalSchema.$columns
+  @column()
+  declare actor: string
+  @column()
+  declare checksum: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare error: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare item: string
+  @column()
+  declare kind: string
+  @column()
+  declare outcome: string
+  @column()
+  declare owner: string
+}
+
+export class PluginSchema extends BaseModel {
+  static $columns = ['enabled', 'installedAt', 'installedVersion', 'lastError', 'lastErrorAt', 'name', 'settings', 'updatedAt'] as const
+  $columns = PluginSchema.$columns
+  @booleanColumn()
+  declare enabled: boolean
+  @column.dateTime()
+  declare installedAt: DateTime
+  @column()
+  declare installedVersion: string
+  @column()
+  declare lastError: string | null
+  @column.dateTime()
+  declare lastErrorAt: DateTime | null
+  @column({ isPrimary: true })
+  declare name: string
+  @jsonColumn()
+  declare settings: Record<string, unknown> | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class PriceHistorySchema extends BaseModel {
   static $columns = ['adminUserId', 'changedAt', 'currency', 'id', 'newAmount', 'oldAmount', 'source', 'variantId'] as const
   $columns = PriceHistorySchema.$columns

@@ -14,6 +14,15 @@ export default {
     },
   },
   tables: {
+    plugins: {
+      columns: {
+        settings: {
+          tsType: 'Record<string, unknown>',
+          decorators: [{ name: '@jsonColumn' }],
+          imports: [{ source: columns, namedImports: ['jsonColumn'] }],
+        },
+      },
+    },
     catalog_imports: {
       columns: {
         errors: {

@@ -1,6 +1,6 @@
 import env from '#start/env'
 import type { Worker } from '@adonisjs/queue'
-import { SearchEngine } from '#contracts/search_engine'
+import { SearchEngine } from '@comptoir/contracts/search_engine'
 import type { ApplicationService } from '@adonisjs/core/types'
 
 /**

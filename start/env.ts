@@ -57,4 +57,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   S3_ENDPOINT: Env.schema.string.optional(),
   S3_ACCESS_KEY_ID: Env.schema.string.optional(),
   S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
+
+  /** Milliseconds a plugin provider may take before it is skipped for a request. */
+  PLUGIN_TIMEOUT_MS: Env.schema.number.optional(),
 })

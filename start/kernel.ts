@@ -11,12 +11,13 @@ server.errorHandler(() => import('#exceptions/handler'))
 
 /**
  * Server middleware run on every request, matched by a route or not, so the
- * 404 page is translated too.
+ * 404 page is translated too, and maintenance mode closes unknown URLs as well.
  */
 server.use([
   () => import('#middleware/container_bindings_middleware'),
   () => import('@adonisjs/static/static_middleware'),
   () => import('#middleware/detect_locale_middleware'),
+  () => import('#middleware/maintenance_middleware'),
 ])
 
 router.use([
@@ -25,6 +26,7 @@ router.use([
   () => import('@adonisjs/shield/shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
+  () => import('#middleware/plugin_slots_middleware'),
 ])
 
 export const middleware = router.named({
@@ -33,4 +35,5 @@ export const middleware = router.named({
   can: () => import('#middleware/authorize_middleware'),
   shop: () => import('#middleware/share_shop_middleware'),
   storefront: () => import('#middleware/share_storefront_navigation_middleware'),
+  pluginEnabled: () => import('#middleware/plugin_enabled_middleware'),
 })

@@ -13,6 +13,9 @@ import { controllers } from '#generated/controllers'
 import { registerStorefrontRoutes } from '#start/routes/storefront'
 import { registerAdminRoutes } from '#start/routes/admin'
 import { middleware } from '#start/kernel'
+import pluginsConfig from '#config/plugins'
+import PluginDirectory from '#plugin_kernel/plugin_directory'
+import { registerPluginRoutes } from '#plugin_kernel/plugin_mounts'
 
 router.get('/health', [controllers.HealthChecks, 'show']).as('health')
 router.get('/sitemap.xml', [controllers.storefront.Seo, 'sitemap']).as('sitemap')
@@ -30,3 +33,13 @@ router
   .use([middleware.shop(), middleware.storefront()])
 
 registerAdminRoutes()
+
+await registerPluginRoutes(new PluginDirectory(pluginsConfig.pluginsPath), {
+  storefront: [middleware.shop(), middleware.storefront()],
+  admin: [
+    middleware.auth({ guards: ['admin'] }),
+    middleware.shop(),
+    middleware.can({ permission: 'plugins.manage' }),
+  ],
+  enabled: (name) => middleware.pluginEnabled({ name }),
+})

@@ -12,6 +12,7 @@ import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
 import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import { CHROMIUM_PATH, launchChromium } from '#tests/helpers/chromium'
+import { pluginTestKit } from '#tests/helpers/plugins'
 
 /**
  * Browser tests run in Debian's Chromium. Without it the browser suite is left
@@ -57,6 +58,7 @@ export const plugins: Config['plugins'] = [
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [
     async () => {
+      app.container.bindValue('comptoir.plugin_test_kit', pluginTestKit)
       const ace = await app.container.make('ace')
       await ace.exec('db:wipe', [])
       return testUtils.db().migrate()

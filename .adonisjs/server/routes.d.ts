@@ -28,7 +28,6 @@ export type ScannedRoutes = {
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.orders': { paramsTuple?: []; params?: {} }
     'admin.customers': { paramsTuple?: []; params?: {} }
-    'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
@@ -46,6 +45,9 @@ export type ScannedRoutes = {
     'admin.catalog_categories.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_categories.move': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_categories.products.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_categories.products.move': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'productId': ParamValue} }
     'admin.catalog_attributes.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_attributes.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_attributes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -64,6 +66,22 @@ export type ScannedRoutes = {
     'admin.catalog_synonyms.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
+    'admin.plugins.index': { paramsTuple?: []; params?: {} }
+    'admin.plugins.patches.apply': { paramsTuple?: []; params?: {} }
+    'admin.plugins.show': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
+    'admin.plugins.settings.update': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
+    'admin.plugins.enable': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
+    'admin.plugins.disable': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
+    'admin.maintenance.show': { paramsTuple?: []; params?: {} }
+    'admin.maintenance.update': { paramsTuple?: []; params?: {} }
+    'admin.maintenance.destroy': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.index': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.store': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.export': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.import': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.plugins.shipping-table-rates.rates.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.plugins.shipping-table-rates.rates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'health': { paramsTuple?: []; params?: {} }
@@ -86,7 +104,6 @@ export type ScannedRoutes = {
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.orders': { paramsTuple?: []; params?: {} }
     'admin.customers': { paramsTuple?: []; params?: {} }
-    'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -96,6 +113,7 @@ export type ScannedRoutes = {
     'admin.catalog.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_categories.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_categories.products.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attributes.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_attributes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attribute_sets.index': { paramsTuple?: []; params?: {} }
@@ -104,6 +122,12 @@ export type ScannedRoutes = {
     'admin.catalog_locations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_synonyms.index': { paramsTuple?: []; params?: {} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
+    'admin.plugins.index': { paramsTuple?: []; params?: {} }
+    'admin.plugins.show': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
+    'admin.maintenance.show': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.index': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.export': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
@@ -126,7 +150,6 @@ export type ScannedRoutes = {
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.orders': { paramsTuple?: []; params?: {} }
     'admin.customers': { paramsTuple?: []; params?: {} }
-    'admin.plugins': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -136,6 +159,7 @@ export type ScannedRoutes = {
     'admin.catalog.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_categories.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_categories.products.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attributes.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_attributes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attribute_sets.index': { paramsTuple?: []; params?: {} }
@@ -144,6 +168,12 @@ export type ScannedRoutes = {
     'admin.catalog_locations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_synonyms.index': { paramsTuple?: []; params?: {} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
+    'admin.plugins.index': { paramsTuple?: []; params?: {} }
+    'admin.plugins.show': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
+    'admin.maintenance.show': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.index': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.export': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'fr.cart.lines.store': { paramsTuple?: []; params?: {} }
@@ -160,15 +190,25 @@ export type ScannedRoutes = {
     'admin.catalog_attribute_sets.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_locations.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_synonyms.store': { paramsTuple?: []; params?: {} }
+    'admin.plugins.patches.apply': { paramsTuple?: []; params?: {} }
+    'admin.plugins.enable': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
+    'admin.plugins.disable': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
+    'admin.plugins.shipping-table-rates.rates.store': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.import': { paramsTuple?: []; params?: {} }
   }
   PUT: {
     'admin.catalog.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.images.arrange': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'imageId': ParamValue} }
     'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_categories.move': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_categories.products.move': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'productId': ParamValue} }
     'admin.catalog_attributes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attribute_sets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_locations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
+    'admin.plugins.settings.update': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
+    'admin.maintenance.update': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
     'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -178,6 +218,8 @@ export type ScannedRoutes = {
   }
   DELETE: {
     'admin.catalog_synonyms.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.maintenance.destroy': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -1,7 +1,8 @@
 /**
  * Back-office roles and what each may do. Least privilege: a role gets a
  * permission only when its daily work needs it.
- *   - owner: everything, including plugins, settings and the audit log;
+ *   - owner: everything, including plugins, settings, maintenance mode and the
+ *     audit log;
  *   - manager: runs the shop (catalog, orders, customers);
  *   - support: answers customers (orders and customers).
  */
@@ -15,6 +16,7 @@ export const PERMISSIONS = {
   'customers.view': ['owner', 'manager', 'support'],
   'plugins.manage': ['owner'],
   'settings.manage': ['owner'],
+  'maintenance.manage': ['owner'],
   'audit_log.view': ['owner'],
 } as const satisfies Record<string, readonly AdminRole[]>
 

@@ -1,4 +1,4 @@
-import { belongsTo, hasMany, manyToMany } from '@adonisjs/lucid/orm'
+import { belongsTo, hasMany, manyToMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import { CategorySchema } from '#database/schema'
 import CategoryTranslation from '#models/category_translation'
@@ -20,6 +20,14 @@ export default class Category extends CategorySchema {
 
   @manyToMany(() => Product, { pivotTable: 'category_product', pivotColumns: ['position'] })
   declare products: ManyToMany<typeof Product>
+
+  /**
+   * A product's categories, the most specific first: the product page takes
+   * the first for its breadcrumb, and the CSV export lists them in this order.
+   */
+  static mostSpecificFirst = scope((query) => {
+    query.orderBy('categories.depth', 'desc').orderBy('categories.id')
+  })
 
   translation(locale: string): CategoryTranslation | undefined {
     return this.translations.find((translation) => translation.locale === locale)

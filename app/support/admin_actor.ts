@@ -1,9 +1,20 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import type { CatalogActor } from '#services/catalog/product_input'
+import type AdminUser from '#models/admin_user'
+import type { PluginActor } from '#plugin_kernel/plugin_lifecycle'
 
 /**
- * The signed-in member of staff making a back-office write, for the audit log.
+ * The signed-in member of staff making a back-office write, for the audit log
+ * (the catalog and maintenance services take it as their actor).
  */
-export function adminActor({ auth, request }: HttpContext): CatalogActor {
-  return { admin: auth.user!, source: 'admin', ip: request.ip() }
+export function adminActor({ auth, request }: HttpContext) {
+  return { admin: auth.user! as AdminUser, source: 'admin' as const, ip: request.ip() }
+}
+
+/**
+ * The same member of staff as the plugin kernel records it, in its journal
+ * ("admin:<email>") and in the audit log.
+ */
+export function adminPluginActor(ctx: HttpContext): PluginActor {
+  const { admin, ip } = adminActor(ctx)
+  return { label: `admin:${admin.email}`, admin, ip }
 }

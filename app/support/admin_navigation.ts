@@ -19,6 +19,7 @@ export const ADMIN_NAVIGATION: AdminNavigationItem[] = [
   { key: 'catalog', path: '/admin/catalog', permission: 'catalog.manage' },
   { key: 'orders', path: '/admin/orders', permission: 'orders.view', placeholder: true },
   { key: 'customers', path: '/admin/customers', permission: 'customers.view', placeholder: true },
-  { key: 'plugins', path: '/admin/plugins', permission: 'plugins.manage', placeholder: true },
+  { key: 'plugins', path: '/admin/plugins', permission: 'plugins.manage' },
   { key: 'settings', path: '/admin/settings', permission: 'settings.manage' },
+  { key: 'maintenance', path: '/admin/maintenance', permission: 'maintenance.manage' },
 ]

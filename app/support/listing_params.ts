@@ -7,13 +7,13 @@ import type { ListingQuery, ListingSort } from '#services/catalog/catalog_listin
  * an attribute filter (?colour=black&colour=brown&size=39).
  */
 const RESERVED = new Set(['q', 'sort', 'page', 'brand', 'price_min', 'price_max', 'in_stock'])
-const SORTS: ListingSort[] = ['relevance', 'price_asc', 'price_desc', 'newest']
 
 /**
- * Sorts offered on a category page; search results add relevance.
+ * Sorts offered on a category page and on search results, the default first:
+ * the merchant's selection for a category, relevance for a search.
  */
-export const CATEGORY_SORTS: ListingSort[] = ['newest', 'price_asc', 'price_desc']
-export const SEARCH_SORTS: ListingSort[] = SORTS
+export const CATEGORY_SORTS: ListingSort[] = ['selection', 'newest', 'price_asc', 'price_desc']
+export const SEARCH_SORTS: ListingSort[] = ['relevance', 'price_asc', 'price_desc', 'newest']
 export const PER_PAGE = 24
 
 function list(value: unknown): string[] {
@@ -26,15 +26,15 @@ function amount(value: unknown): number | undefined {
 }
 
 /**
- * Reads a listing's filters, sort and page from the query string, ignoring
- * what does not make sense rather than failing: a listing URL is shared and
- * edited by hand.
+ * Reads a listing's filters, sort (one of `sorts`, the first by default) and
+ * page from the query string, ignoring what does not make sense rather than
+ * failing: a listing URL is shared and edited by hand.
  */
 export function listingParams(
   qs: Record<string, unknown>,
-  defaultSort: ListingSort
-): Omit<ListingQuery, 'locale' | 'categoryPath' | 'rankedIds'> {
-  const sort = SORTS.includes(qs.sort as ListingSort) ? (qs.sort as ListingSort) : defaultSort
+  sorts: ListingSort[]
+): Omit<ListingQuery, 'locale' | 'category' | 'rankedIds'> {
+  const sort = sorts.includes(qs.sort as ListingSort) ? (qs.sort as ListingSort) : sorts[0]
   const page = Math.min(Math.max(Number.parseInt(String(qs.page ?? '1'), 10) || 1, 1), 1000)
   const filters = Object.fromEntries(
     Object.entries(qs)

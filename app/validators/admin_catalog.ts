@@ -129,6 +129,18 @@ export const categoryValidator = vine.create({
   }),
 })
 
+/**
+ * "Move to position N" in a list ordered by hand: 1 is first, and a position
+ * past the end means last.
+ */
+export const manualPositionValidator = vine.create({
+  position: vine.number().positive().withoutDecimals().max(1_000_000),
+})
+
+export const pageValidator = vine.create({
+  page: vine.number().positive().withoutDecimals().max(10_000).optional(),
+})
+
 export const productImageArrangementValidator = vine.create({
   position: vine.number().positive().withoutDecimals().max(1000),
   variant_id: vine.number().positive().withoutDecimals().optional(),

@@ -217,11 +217,11 @@ export async function seedCatalogReference() {
 
   const categoryService = await app.container.make(CategoryService)
   const categories = new Map<string, Category>()
-  for (const [position, definition] of DEMO_CATEGORIES.entries()) {
+  // Each category goes after its siblings: the tree reads in the order listed.
+  for (const definition of DEMO_CATEGORIES) {
     const category = await categoryService.create(
       {
         parentId: definition.parent ? categories.get(definition.parent)!.id : null,
-        position,
         translations: [
           { locale: 'fr', name: definition.fr },
           { locale: 'en', name: definition.en },

@@ -46,6 +46,37 @@ export function registerAdminRoutes() {
           router.put('/settings', [controllers.admin.Settings, 'update']).as('settings.update')
         })
         .use(middleware.can({ permission: 'settings.manage' }))
+
+      router
+        .group(() => {
+          router.get('/plugins', [controllers.admin.Plugins, 'index']).as('plugins.index')
+          router
+            .post('/plugins/patches', [controllers.admin.Plugins, 'applyPatch'])
+            .as('plugins.patches.apply')
+          router.get('/plugins/:name', [controllers.admin.Plugins, 'show']).as('plugins.show')
+          router
+            .put('/plugins/:name/settings', [controllers.admin.Plugins, 'updateSettings'])
+            .as('plugins.settings.update')
+          router
+            .post('/plugins/:name/enable', [controllers.admin.Plugins, 'enable'])
+            .as('plugins.enable')
+          router
+            .post('/plugins/:name/disable', [controllers.admin.Plugins, 'disable'])
+            .as('plugins.disable')
+        })
+        .use(middleware.can({ permission: 'plugins.manage' }))
+
+      router
+        .group(() => {
+          router.get('/maintenance', [controllers.admin.Maintenance, 'show']).as('maintenance.show')
+          router
+            .put('/maintenance', [controllers.admin.Maintenance, 'update'])
+            .as('maintenance.update')
+          router
+            .delete('/maintenance', [controllers.admin.Maintenance, 'destroy'])
+            .as('maintenance.destroy')
+        })
+        .use(middleware.can({ permission: 'maintenance.manage' }))
     })
     .prefix('/admin')
     .as('admin')

@@ -7,7 +7,8 @@ import { controllers } from '#generated/controllers'
  */
 export function registerCatalogRoutes() {
   const { Products, ProductForms, ProductMassActions, CatalogTransfers } = controllers.admin
-  const { Categories, Attributes, AttributeSets, Locations, Synonyms } = controllers.admin.catalog
+  const { Categories, CategoryProducts, Attributes, AttributeSets, Locations, Synonyms } =
+    controllers.admin.catalog
 
   router.get('/catalog', [Products, 'index']).as('catalog')
   router.get('/catalog/products/new', [ProductForms, 'create']).as('catalog.products.create')
@@ -31,6 +32,15 @@ export function registerCatalogRoutes() {
 
   // Reference data products are described with.
   router.resource('catalog/categories', Categories).only(['index', 'store', 'edit', 'update'])
+  // Orders set by hand: sibling categories, and the products filed in a category.
+  router.put('/catalog/categories/:id/position', [Categories, 'move']).as('catalog_categories.move')
+  router
+    .get('/catalog/categories/:id/products', [CategoryProducts, 'index'])
+    .as('catalog_categories.products.index')
+  router
+    .put('/catalog/categories/:id/products/:productId/position', [CategoryProducts, 'move'])
+    .as('catalog_categories.products.move')
+    .where('productId', router.matchers.number())
   router.resource('catalog/attributes', Attributes).only(['index', 'store', 'edit', 'update'])
   router
     .post('/catalog/attributes/:id/options', [Attributes, 'storeOption'])

@@ -8,11 +8,13 @@ test.group('Back-office permissions', () => {
     }
   })
 
-  test('only owners manage plugins and settings', ({ assert }) => {
+  test('only owners manage plugins, settings and maintenance mode', ({ assert }) => {
     assert.isFalse(roleHasPermission('manager', 'settings.manage'))
     assert.isFalse(roleHasPermission('manager', 'plugins.manage'))
+    assert.isFalse(roleHasPermission('manager', 'maintenance.manage'))
     assert.isFalse(roleHasPermission('support', 'settings.manage'))
     assert.isFalse(roleHasPermission('support', 'plugins.manage'))
+    assert.isFalse(roleHasPermission('support', 'maintenance.manage'))
   })
 
   test('support answers customers but does not touch the catalog', ({ assert }) => {

@@ -4,6 +4,7 @@ import { adminActor } from '#support/admin_actor'
 import type { HttpContext } from '@adonisjs/core/http'
 import Brand from '#models/brand'
 import Category from '#models/category'
+import { categoryTree } from '#domain/category_tree'
 import PriceHistory from '#models/price_history'
 import Product from '#models/product'
 import AdminProductGrid from '#services/catalog/admin_product_grid'
@@ -32,12 +33,15 @@ export default class ProductsController {
     )
     products.baseUrl(request.url()).queryString(request.qs())
     const [categories, brands] = await Promise.all([
-      Category.query()
-        .preload('translations', (q) => q.where('locale', i18n.locale))
-        .orderBy('path'),
+      Category.query().preload('translations', (q) => q.where('locale', i18n.locale)),
       Brand.query().orderBy('name'),
     ])
-    return view.render('pages/admin/catalog/index', { products, filters, categories, brands })
+    return view.render('pages/admin/catalog/index', {
+      products,
+      filters,
+      categories: categoryTree(categories).map((entry) => entry.category),
+      brands,
+    })
   }
 
   async show({ params, view }: HttpContext) {

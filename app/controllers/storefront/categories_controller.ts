@@ -20,7 +20,11 @@ export default class CategoriesController {
     const category = await this.categories.findBySlug(locale, params.slug)
 
     view.share({ alternates: alternateUrls(category.translations, (slug) => `/c/${slug}`) })
-    const query = { ...listingParams(request.qs(), 'newest'), locale, categoryPath: category.path }
+    const query = {
+      ...listingParams(request.qs(), CATEGORY_SORTS),
+      locale,
+      category: { id: category.id, path: category.path },
+    }
     const result = await this.listing.run(query)
     return view.render('pages/storefront/category', {
       category,

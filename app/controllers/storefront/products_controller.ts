@@ -7,6 +7,7 @@ import { renderMarkdown } from '#support/markdown'
 import { productJsonLd } from '#support/product_json_ld'
 import { attributeRows } from '#support/attribute_rows'
 import { recentlyViewedIds, rememberViewed } from '#support/recently_viewed'
+import type { ViewSlots } from '@comptoir/contracts/view_slots'
 
 @inject()
 export default class ProductsController {
@@ -43,6 +44,16 @@ export default class ProductsController {
       description: renderMarkdown(page.translation.description),
       jsonLd: productJsonLd(page, locale),
       recentlyViewed: await this.catalog.cards(viewedBefore.slice(0, 4), locale),
+      priceSlot: {
+        locale,
+        product: { id: page.product.id, name: page.translation.name },
+        variant: {
+          id: page.variant.id,
+          sku: page.variant.sku,
+          price: { amount: page.variant.priceAmount, currency: page.variant.currency },
+          weightGrams: page.variant.weightGrams ?? page.product.weightGrams ?? 0,
+        },
+      } satisfies ViewSlots['product.price.after'],
     })
   }
 }

@@ -1,6 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import { SearchEngine } from '#contracts/search_engine'
+import { SearchEngine } from '@comptoir/contracts/search_engine'
 import CatalogListing from '#services/catalog/catalog_listing'
 import StorefrontCatalog from '#services/catalog/storefront_catalog'
 import { SEARCH_SORTS, listingPages, listingParams } from '#support/listing_params'
@@ -22,7 +22,7 @@ export default class SearchController {
     const locale = i18n.locale
     const hits = q ? await this.engine.search({ text: q, locale }) : { productIds: [] }
     const query = {
-      ...listingParams(request.qs(), 'relevance'),
+      ...listingParams(request.qs(), SEARCH_SORTS),
       locale,
       rankedIds: hits.productIds,
     }

@@ -12,6 +12,7 @@ export interface ProductGridQuery {
 }
 
 export const GRID_PAGE_SIZE = 25
+export const CATEGORY_PAGE_SIZE = 50
 
 /**
  * The back office's product list: search by name or SKU, filters, sort and
@@ -60,5 +61,20 @@ export default class AdminProductGrid {
       builder.orderBy('created_at', 'desc')
     }
     return builder.orderBy('id', 'desc').paginate(query.page, GRID_PAGE_SIZE)
+  }
+
+  /**
+   * The products filed directly in a category, in the merchant's order (the
+   * order CategoryService.moveProduct keeps and the category page shows).
+   */
+  async filedIn(categoryId: number, page: number, locale: string) {
+    return Product.query()
+      .join('category_product', 'category_product.product_id', 'products.id')
+      .where('category_product.category_id', categoryId)
+      .preload('translations', (translations) => translations.where('locale', locale))
+      .orderBy('category_product.position')
+      .orderBy('category_product.product_id')
+      .select('products.*')
+      .paginate(page, CATEGORY_PAGE_SIZE)
   }
 }

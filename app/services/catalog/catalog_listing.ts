@@ -4,7 +4,11 @@ import Attribute from '#models/attribute'
 import AttributeOption from '#models/attribute_option'
 import Brand from '#models/brand'
 
-export type ListingSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest'
+/**
+ * `selection` is the merchant's order of a category page; `relevance` the
+ * search engine's ranking of a search.
+ */
+export type ListingSort = 'selection' | 'relevance' | 'price_asc' | 'price_desc' | 'newest'
 
 /**
  * What a category or search page asks for. Filters are option codes per
@@ -13,7 +17,8 @@ export type ListingSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest'
 export interface ListingQuery {
   /** Products are listed only where they are translated. */
   locale: string
-  categoryPath?: string
+  /** The category page's category: its subtree is listed. */
+  category?: { id: number; path: string }
   /** Search hits, most relevant first; undefined when not searching. */
   rankedIds?: number[]
   filters: Record<string, string[]>
@@ -134,13 +139,13 @@ export default class CatalogListing {
   ): DatabaseQueryBuilderContract {
     const builder = listableProducts(query.locale)
 
-    if (query.categoryPath) {
+    if (query.category) {
       builder.whereIn(
         'products.id',
         db
           .from('category_product')
           .join('categories', 'categories.id', 'category_product.category_id')
-          .where('categories.path', 'like', `${query.categoryPath}%`)
+          .where('categories.path', 'like', `${query.category.path}%`)
           .where('categories.enabled', true)
           .select('category_product.product_id')
       )
@@ -189,6 +194,10 @@ export default class CatalogListing {
       case 'price_desc':
         builder.orderBy('products.price_min', 'desc')
         break
+      case 'selection':
+        if (query.category) this.orderBySelection(builder, query.category.id)
+        builder.orderBy('products.created_at', 'desc')
+        break
       default:
         builder.orderBy('products.created_at', 'desc')
     }
@@ -198,6 +207,23 @@ export default class CatalogListing {
       .limit(query.perPage)
       .select('products.id')
     return rows.map((row) => Number(row.id))
+  }
+
+  /**
+   * The merchant's order: products filed directly in the category by their
+   * rank there (ties by id, as in the back office), then those of its
+   * subcategories, which have no rank in it (the caller orders them next).
+   */
+  private orderBySelection(builder: DatabaseQueryBuilderContract, categoryId: number) {
+    builder
+      .leftJoin('category_product as selection', (join) =>
+        join
+          .on('selection.product_id', '=', 'products.id')
+          .andOnVal('selection.category_id', '=', categoryId)
+      )
+      .orderByRaw('selection.position is null')
+      .orderBy('selection.position', 'asc')
+      .orderBy('selection.product_id', 'asc')
   }
 
   /**

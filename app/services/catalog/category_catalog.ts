@@ -13,7 +13,8 @@ export default class CategoryCatalog {
   }
 
   /**
-   * Enabled top-level categories and their children, for navigation.
+   * Enabled top-level categories and their children, for navigation, siblings
+   * in the merchant's order.
    */
   async navigation(locale: string) {
     const categories = await Category.query()
@@ -21,6 +22,7 @@ export default class CategoryCatalog {
       .where('depth', '<=', 1)
       .whereHas('translations', (query) => query.where('locale', locale))
       .orderBy('position')
+      .orderBy('id')
       .preload('translations', (query) => query.where('locale', locale))
     const roots = categories.filter((category) => category.parentId === null)
     return roots.map((root) => ({
@@ -35,6 +37,7 @@ export default class CategoryCatalog {
       .where('enabled', true)
       .whereHas('translations', (query) => query.where('locale', locale))
       .orderBy('position')
+      .orderBy('id')
       .preload('translations', (query) => query.where('locale', locale))
   }
 }

@@ -8,10 +8,10 @@ import CatalogIndexer from '#services/catalog/catalog_indexer'
 import { uniqueSlug } from '#services/catalog/unique_slug'
 import type { CatalogActor } from '#services/catalog/product_input'
 import type { Locale } from '#support/locale_paths'
+import { changedPositions, moveToPosition } from '#support/reorder'
 
 export interface CategoryInput {
   parentId: number | null
-  position?: number
   enabled?: boolean
   translations: {
     locale: Locale
@@ -23,7 +23,8 @@ export interface CategoryInput {
 
 /**
  * Writes to the category tree, keeping each node's materialised path and depth
- * and each translation's slug unique.
+ * and each translation's slug unique, and the merchant's order of sibling
+ * categories and of the products filed in a category.
  */
 @inject()
 export default class CategoryService {
@@ -32,6 +33,9 @@ export default class CategoryService {
     protected indexer: CatalogIndexer
   ) {}
 
+  /**
+   * Adds a category after its future siblings.
+   */
   async create(input: CategoryInput, actor: CatalogActor) {
     return db.transaction(async (client) => {
       const parent = input.parentId ? await Category.findOrFail(input.parentId, { client }) : null
@@ -39,7 +43,7 @@ export default class CategoryService {
         {
           parentId: parent?.id ?? null,
           depth: parent ? parent.depth + 1 : 0,
-          position: input.position ?? 0,
+          position: await this.endOfSiblings(parent?.id ?? null, client),
           enabled: input.enabled ?? true,
         },
         { client }
@@ -54,8 +58,8 @@ export default class CategoryService {
 
   /**
    * Renames, re-describes, enables or moves a category; moving it rewrites the
-   * path and depth of its whole subtree. A category cannot go under itself or
-   * one of its descendants.
+   * path and depth of its whole subtree and puts it after its new siblings. A
+   * category cannot go under itself or one of its descendants.
    */
   async update(categoryId: number, input: CategoryInput, actor: CatalogActor) {
     return db.transaction(async (client) => {
@@ -79,7 +83,11 @@ export default class CategoryService {
         }
         await category.refresh()
       }
-      category.merge({ parentId: parent?.id ?? null, enabled: input.enabled ?? true })
+      const parentId = parent?.id ?? null
+      if (parentId !== category.parentId) {
+        category.position = await this.endOfSiblings(parentId, client)
+      }
+      category.merge({ parentId, enabled: input.enabled ?? true })
       await category.save()
       await this.writeTranslations(category.id, input.translations, client)
       // Category names are search terms of the products filed under it.
@@ -94,6 +102,82 @@ export default class CategoryService {
       await this.audit('category.update', category.id, actor, client)
       return { status: 'saved' as const, category }
     })
+  }
+
+  /**
+   * Moves a category among its siblings, to `position` (1 = first; past the end
+   * means last). Only the siblings whose position changes are written.
+   */
+  async moveCategory(categoryId: number, position: number, actor: CatalogActor) {
+    return db.transaction(async (client) => {
+      const category = await Category.findOrFail(categoryId, { client })
+      const siblings = await this.siblings(category.parentId, client)
+        .orderBy('position')
+        .orderBy('id')
+        .select('id', 'position')
+      const ids = siblings.map((row) => Number(row.id))
+      const current = new Map(siblings.map((row) => [Number(row.id), Number(row.position)]))
+      const ordered = moveToPosition(ids, category.id, position)
+      for (const change of changedPositions(ordered, (id) => current.get(id)!)) {
+        await client
+          .from('categories')
+          .where('id', change.item)
+          .update({ position: change.position })
+      }
+      const rank = ordered.indexOf(category.id) + 1
+      await this.audit('category.move', category.id, actor, client, {
+        from: ids.indexOf(category.id) + 1,
+        to: rank,
+      })
+      return { status: 'moved' as const, position: rank }
+    })
+  }
+
+  /**
+   * Moves a product among those filed directly in a category, to `position`
+   * (1 = first; past the end means last): the category page lists them in this
+   * order. Only the rows whose position changes are written.
+   */
+  async moveProduct(categoryId: number, productId: number, position: number, actor: CatalogActor) {
+    return db.transaction(async (client) => {
+      const rows = await client
+        .from('category_product')
+        .where('category_id', categoryId)
+        .orderBy('position')
+        .orderBy('product_id')
+        .select('product_id', 'position')
+      const ids = rows.map((row) => Number(row.product_id))
+      if (!ids.includes(productId)) return { status: 'not_filed' as const }
+
+      const current = new Map(rows.map((row) => [Number(row.product_id), Number(row.position)]))
+      const ordered = moveToPosition(ids, productId, position)
+      for (const change of changedPositions(ordered, (id) => current.get(id)!)) {
+        await client
+          .from('category_product')
+          .where({ category_id: categoryId, product_id: change.item })
+          .update({ position: change.position })
+      }
+      const rank = ordered.indexOf(productId) + 1
+      await this.audit('category.product_move', categoryId, actor, client, {
+        productId,
+        from: ids.indexOf(productId) + 1,
+        to: rank,
+      })
+      return { status: 'moved' as const, position: rank }
+    })
+  }
+
+  private siblings(parentId: number | null, client: TransactionClientContract) {
+    return client.from('categories').if(
+      parentId === null,
+      (query) => query.whereNull('parent_id'),
+      (query) => query.where('parent_id', parentId!)
+    )
+  }
+
+  private async endOfSiblings(parentId: number | null, client: TransactionClientContract) {
+    const row = await this.siblings(parentId, client).max('position as last').first()
+    return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1
   }
 
   private async writeTranslations(
@@ -124,10 +208,18 @@ export default class CategoryService {
     action: string,
     categoryId: number,
     actor: CatalogActor,
-    client: TransactionClientContract
+    client: TransactionClientContract,
+    changes?: Record<string, unknown>
   ) {
     await this.auditLog.record(
-      { actor: actor.admin, action, entityType: 'category', entityId: categoryId, ip: actor.ip },
+      {
+        actor: actor.admin,
+        action,
+        entityType: 'category',
+        entityId: categoryId,
+        changes,
+        ip: actor.ip,
+      },
       client
     )
   }

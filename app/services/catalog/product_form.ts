@@ -8,6 +8,7 @@ import type Product from '#models/product'
 import StockLocation from '#models/stock_location'
 import { Money } from '#domain/money'
 import { variantMatrix } from '#domain/variant_matrix'
+import { categoryTree } from '#domain/category_tree'
 import type { productFormValidator } from '#validators/product_form'
 import type { ProductInput } from '#services/catalog/product_input'
 
@@ -71,9 +72,7 @@ export default class ProductForm {
   async choices(locale: string) {
     const [brands, categories, attributes, locations, attributeSets] = await Promise.all([
       Brand.query().orderBy('name'),
-      Category.query()
-        .preload('translations', (query) => query.where('locale', locale))
-        .orderBy('path'),
+      Category.query().preload('translations', (query) => query.where('locale', locale)),
       Attribute.query()
         .preload('options', (query) => query.orderBy('position'))
         .orderBy('position'),
@@ -83,7 +82,7 @@ export default class ProductForm {
     return {
       brands,
       attributeSets,
-      categories,
+      categories: categoryTree(categories).map((entry) => entry.category),
       variantAttributes: attributes.filter((attribute) => attribute.variantOption),
       productAttributes: attributes.filter((attribute) => !attribute.variantOption),
       locations,

@@ -15,6 +15,7 @@ import {
 } from '#domain/image_derivatives'
 import type { CatalogActor } from '#services/catalog/product_input'
 import type { LocalizedText } from '#support/lucid_columns'
+import { changedPositions, moveToPosition } from '#support/reorder'
 
 /**
  * Image formats accepted on upload, as sharp names them, with the stored
@@ -127,13 +128,13 @@ export default class ProductImageService {
         .orderBy('id')
       const moved = images.find((image) => image.id === imageId)
       if (!moved) return
-      const others = images.filter((image) => image !== moved)
-      others.splice(Math.min(Math.max(input.position, 1), images.length) - 1, 0, moved)
-      for (const [position, image] of others.entries()) {
-        image.position = position
-        if (image === moved) image.variantId = input.variantId
-        await image.save()
+      const ordered = moveToPosition(images, moved, input.position)
+      for (const { item, position } of changedPositions(ordered, (image) => image.position)) {
+        item.position = position
       }
+      moved.variantId = input.variantId
+      // save() writes nothing for an image whose position and variant are unchanged.
+      for (const image of ordered) await image.save()
       await this.auditLog.record(
         {
           actor: actor.admin,

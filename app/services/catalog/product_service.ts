@@ -73,6 +73,9 @@ export default class ProductService {
     })
   }
 
+  /**
+   * Products already in the category keep their rank; the others go last.
+   */
   async addToCategory(productIds: number[], categoryId: number, actor: CatalogActor) {
     await db.transaction(async (client) => {
       const already = await client
@@ -81,10 +84,12 @@ export default class ProductService {
         .whereIn('product_id', productIds)
         .select('product_id')
       const present = new Set(already.map((row) => Number(row.product_id)))
-      const rows = productIds
-        .filter((id) => !present.has(id))
-        .map((productId) => ({ category_id: categoryId, product_id: productId, position: 0 }))
-      if (rows.length) await client.table('category_product').multiInsert(rows)
+      await this.fileAtEnd(
+        [...new Set(productIds)]
+          .filter((id) => !present.has(id))
+          .map((productId) => ({ categoryId, productId })),
+        client
+      )
       await this.indexer.reindex(productIds, client)
       await this.auditMany('product.categorize', productIds, actor, client, { categoryId })
     })
@@ -205,18 +210,60 @@ export default class ProductService {
     await client.from('product_translations').where('id', existing.id).update(columns)
   }
 
+  /**
+   * Files a product in exactly these categories. It keeps its rank in those it
+   * was already in (the merchant may have placed it by hand) and goes last in
+   * the others.
+   */
   private async writeCategories(
     productId: number,
     categoryIds: number[],
     client: TransactionClientContract
   ) {
-    await client.from('category_product').where('product_id', productId).delete()
-    const rows = [...new Set(categoryIds)].map((categoryId, position) => ({
-      category_id: categoryId,
-      product_id: productId,
-      position,
-    }))
-    if (rows.length) await client.table('category_product').multiInsert(rows)
+    const wanted = new Set(categoryIds)
+    const rows = await client
+      .from('category_product')
+      .where('product_id', productId)
+      .select('category_id')
+    const filed = new Set(rows.map((row) => Number(row.category_id)))
+    const removed = [...filed].filter((categoryId) => !wanted.has(categoryId))
+    if (removed.length) {
+      await client
+        .from('category_product')
+        .where('product_id', productId)
+        .whereIn('category_id', removed)
+        .delete()
+    }
+    await this.fileAtEnd(
+      [...wanted]
+        .filter((categoryId) => !filed.has(categoryId))
+        .map((categoryId) => ({ categoryId, productId })),
+      client
+    )
+  }
+
+  /**
+   * Files products at the end of categories, in the order given.
+   */
+  private async fileAtEnd(
+    filings: { categoryId: number; productId: number }[],
+    client: TransactionClientContract
+  ) {
+    if (!filings.length) return
+    const lasts = await client
+      .from('category_product')
+      .whereIn('category_id', [...new Set(filings.map((filing) => filing.categoryId))])
+      .groupBy('category_id')
+      .select('category_id')
+      .max('position as last')
+    const next = new Map(lasts.map((row) => [Number(row.category_id), Number(row.last) + 1]))
+    await client.table('category_product').multiInsert(
+      filings.map(({ categoryId, productId }) => {
+        const position = next.get(categoryId) ?? 0
+        next.set(categoryId, position + 1)
+        return { category_id: categoryId, product_id: productId, position }
+      })
+    )
   }
 
   private async writeRelated(

@@ -127,7 +127,10 @@ export default class StorefrontCatalog {
       .preload('brand')
       .preload('images', (query) => query.orderBy('position'))
       .preload('categories', (query) =>
-        query.where('enabled', true).orderBy('category_product.position').preload('translations')
+        query
+          .where('enabled', true)
+          .withScopes((scopes) => scopes.mostSpecificFirst())
+          .preload('translations')
       )
       .preload('attributeValues', (query) =>
         query.preload('attribute').preload('option').orderBy('id')

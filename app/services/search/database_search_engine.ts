@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { SearchEngine, type SearchHits, type SearchQuery } from '#contracts/search_engine'
+import { SearchEngine, type SearchHits, type SearchQuery } from '@comptoir/contracts/search_engine'
 import { editDistance, searchTerms } from '#domain/search_terms'
 import { foldText, words } from '#domain/text_normalization'
 import SearchSynonym from '#models/search_synonym'

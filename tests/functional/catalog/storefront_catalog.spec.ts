@@ -186,8 +186,16 @@ test.group('Storefront catalog', (group) => {
     await catalog.createProduct({ fr: 'Sabot Deux', en: 'Clog Two' }, [
       variant('TWO-1', 'red', '39'),
     ])
-    const few = await countQueries(() => client.get('/c/chaussures'))
-    const fewVariants = await countQueries(() => client.get('/p/sabot-un'))
+    // Plugin and maintenance state are cached per process for a few seconds:
+    // of two requests in a row at most one reloads them, so the smaller count
+    // is the page's own.
+    const pageQueries = async (url: string) => {
+      const first = await countQueries(() => client.get(url))
+      const second = await countQueries(() => client.get(url))
+      return Math.min(first, second)
+    }
+    const few = await pageQueries('/c/chaussures')
+    const fewVariants = await pageQueries('/p/sabot-un')
 
     for (let index = 0; index < 6; index++) {
       await catalog.createProduct({ fr: `Sabot ${index}`, en: `Clog ${index}` }, [
@@ -196,8 +204,8 @@ test.group('Storefront catalog', (group) => {
         variant(`MANY-${index}-3`, 'red', '38'),
       ])
     }
-    const many = await countQueries(() => client.get('/c/chaussures'))
-    const manyVariants = await countQueries(() => client.get('/p/sabot-0'))
+    const many = await pageQueries('/c/chaussures')
+    const manyVariants = await pageQueries('/p/sabot-0')
 
     assert.isAbove(few, 0)
     assert.equal(many, few)

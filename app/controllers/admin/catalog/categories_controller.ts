@@ -2,7 +2,8 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import Category from '#models/category'
 import CategoryService from '#services/catalog/category_service'
-import { categoryValidator } from '#validators/admin_catalog'
+import { categoryTree } from '#domain/category_tree'
+import { categoryValidator, manualPositionValidator } from '#validators/admin_catalog'
 import { adminActor } from '#support/admin_actor'
 
 @inject()
@@ -10,7 +11,11 @@ export default class CategoriesController {
   constructor(protected categories: CategoryService) {}
 
   async index({ view }: HttpContext) {
-    return view.render('pages/admin/catalog/reference/categories', { tree: await this.tree() })
+    const tree = await this.tree()
+    return view.render('pages/admin/catalog/reference/categories', {
+      tree,
+      parents: tree.map((entry) => entry.category),
+    })
   }
 
   async edit({ params, view }: HttpContext) {
@@ -21,8 +26,20 @@ export default class CategoriesController {
     const tree = await this.tree()
     return view.render('pages/admin/catalog/reference/category_form', {
       category,
-      parents: tree.filter((candidate) => !candidate.path.startsWith(category.path)),
+      parents: tree
+        .map((entry) => entry.category)
+        .filter((candidate) => !candidate.path.startsWith(category.path)),
     })
+  }
+
+  /**
+   * Moves a category among its siblings, in the tree and the shop's menus.
+   */
+  async move(ctx: HttpContext) {
+    const { position } = await ctx.request.validateUsing(manualPositionValidator)
+    await this.categories.moveCategory(Number(ctx.params.id), position, adminActor(ctx))
+    ctx.session.flash('success', ctx.i18n.t('admin.catalog.order.category_moved'))
+    return ctx.response.redirect().toRoute('admin.catalog_categories.index')
   }
 
   async store(ctx: HttpContext) {
@@ -72,10 +89,10 @@ export default class CategoriesController {
   }
 
   /**
-   * Every category in tree order (the materialised path sorts a parent before
-   * its children), with its French name.
+   * Every category with its translations, in tree order: each followed by its
+   * children, siblings in the merchant's order.
    */
   private async tree() {
-    return Category.query().preload('translations').orderBy('path')
+    return categoryTree(await Category.query().preload('translations'))
   }
 }

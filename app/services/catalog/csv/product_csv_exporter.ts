@@ -45,7 +45,7 @@ export default class ProductCsvExporter {
         .preload('translations')
         .preload('brand')
         .preload('categories', (query) =>
-          query.preload('translations').orderBy('category_product.position')
+          query.preload('translations').withScopes((scopes) => scopes.mostSpecificFirst())
         )
         .preload('attributeValues', (query) => query.orderBy('id'))
         .preload('variants', (query) =>

@@ -1,0 +1,58 @@
+import { BaseCommand } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+import PluginException from '#exceptions/plugin_exception'
+import PluginKernel from '#plugin_kernel/plugin_kernel'
+import type { InstallResult } from '#plugin_kernel/plugin_lifecycle'
+
+/**
+ * Base of the `plugin:*` and `patch:*` commands: they share the kernel and
+ * turn the kernel's refusals into one error line and a non-zero exit code.
+ */
+export default abstract class KernelCommand extends BaseCommand {
+  static options: CommandOptions = { startApp: true }
+
+  protected pluginKernel() {
+    return this.app.container.make(PluginKernel)
+  }
+
+  /** Runs the command's work, reporting a kernel refusal instead of a stack trace. */
+  protected async guarded(work: () => Promise<void>) {
+    try {
+      await work()
+    } catch (error) {
+      if (!(error instanceof PluginException)) throw error
+      this.logger.error(error.message)
+      this.exitCode = 1
+    }
+  }
+
+  /** Prints what an install or upgrade did or, with --dry-run, would do. */
+  protected report(result: InstallResult) {
+    if (result.status === 'already_installed') {
+      this.logger.info(
+        `${result.pkg.name} ${result.pkg.version} is already installed: nothing to do`
+      )
+      return
+    }
+    const { plan } = result
+    const verb = result.status === 'planned' ? 'would run' : 'ran'
+    const from = plan.fromVersion ? ` (from ${plan.fromVersion})` : ''
+    this.logger.info(
+      `${plan.pkg.name} ${plan.pkg.version}${from}: compatible with this core and the installed plugins`
+    )
+    this.logger.info(`migrations ${verb}: ${plan.migrations.join(', ') || 'none'}`)
+    this.logger.info(`hooks ${verb}: ${plan.hooks.join(', ') || 'none'}`)
+    if (result.status === 'planned') {
+      this.logger.info(`patches that would be applied: ${plan.patches.join(', ') || 'none'}`)
+      this.logger.info('dry run: nothing was changed')
+      return
+    }
+    for (const patch of result.patches) {
+      if (patch.outcome === 'applied') this.logger.info(`patch applied: ${patch.id}`)
+      else this.logger.warning(`patch ${patch.id} failed and stays pending: ${patch.error}`)
+    }
+    this.logger.success(
+      `${plan.pkg.name} ${plan.pkg.version} ${result.status}${result.status === 'installed' ? ' (disabled: run plugin:enable)' : ''}`
+    )
+  }
+}

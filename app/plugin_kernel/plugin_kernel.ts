@@ -1,0 +1,57 @@
+import AuditLogService from '#services/audit_log_service'
+import MaintenanceJournal from '#plugin_kernel/maintenance_journal'
+import PatchRunner from '#plugin_kernel/patch_runner'
+import PluginDirectory from '#plugin_kernel/plugin_directory'
+import PluginLifecycle from '#plugin_kernel/plugin_lifecycle'
+import PluginMigrator from '#plugin_kernel/plugin_migrator'
+import PluginOverview from '#plugin_kernel/plugin_overview'
+import PluginRegistry from '#plugin_kernel/plugin_registry'
+import PluginSettings from '#plugin_kernel/plugin_settings'
+import PluginSources from '#plugin_kernel/plugin_sources'
+
+export interface PluginKernelOptions {
+  pluginsPath: string
+  corePatchesPath: string
+  timeoutMs: number
+}
+
+/**
+ * The plugin platform of one shop, wired for one plugins folder: what ace
+ * commands, the admin and the running storefront use. Bound once in the
+ * container (tests bind one for a temporary folder).
+ */
+export default class PluginKernel {
+  readonly directory: PluginDirectory
+  readonly journal = new MaintenanceJournal()
+  readonly settings = new PluginSettings()
+  readonly registry: PluginRegistry
+  readonly migrator: PluginMigrator
+  readonly patches: PatchRunner
+  readonly lifecycle: PluginLifecycle
+  readonly overview: PluginOverview
+
+  constructor(options: PluginKernelOptions) {
+    this.directory = new PluginDirectory(options.pluginsPath)
+    this.registry = new PluginRegistry(this.directory, this.settings, {
+      timeoutMs: options.timeoutMs,
+    })
+    this.migrator = new PluginMigrator(this.directory, this.journal)
+    this.patches = new PatchRunner(this.directory, this.journal, options.corePatchesPath)
+    this.lifecycle = new PluginLifecycle(
+      this.directory,
+      new PluginSources(this.directory),
+      this.migrator,
+      this.patches,
+      this.settings,
+      this.registry,
+      new AuditLogService()
+    )
+    this.overview = new PluginOverview(
+      this.directory,
+      this.migrator,
+      this.patches,
+      this.registry,
+      this.settings
+    )
+  }
+}

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import semver from 'semver'
+import type { Labels } from '@comptoir/contracts/plugin_manifest'
+import PluginException from '#exceptions/plugin_exception'
+
+/**
+ * A plugin's static metadata, read from its package.json without running any
+ * of its code.
+ */
+export interface PluginPackage {
+  name: string
+  version: string
+  label: Labels
+  /** Semver range of core versions the plugin works with. */
+  coreRange: string
+  /** Other plugins it needs, by name and version range. */
+  requires: Record<string, string>
+  dependencies: Record<string, string>
+  folder: string
+}
+
+/** Lower-case letters, digits and dashes: it becomes a folder and a table prefix. */
+const PLUGIN_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
+
+export async function readPluginPackage(folder: string): Promise<PluginPackage> {
+  const file = join(folder, 'package.json')
+  let json: Record<string, any>
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'))
+  } catch (error) {
+    throw PluginException.invalidPackage(
+      folder,
+      `cannot read package.json (${(error as Error).message})`
+    )
+  }
+
+  const problems: string[] = []
+  if (!isPluginName(json.name)) {
+    problems.push('"name" must be lower-case letters, digits and dashes')
+  }
+  if (typeof json.version !== 'string' || !semver.valid(json.version)) {
+    problems.push('"version" must be a semver version')
+  }
+  const comptoir = json.comptoir ?? {}
+  if (typeof comptoir.core !== 'string' || !semver.validRange(comptoir.core)) {
+    problems.push('"comptoir.core" must be a semver range of compatible core versions')
+  }
+  if (typeof comptoir.label?.fr !== 'string' || typeof comptoir.label?.en !== 'string') {
+    problems.push('"comptoir.label" must give "fr" and "en" labels')
+  }
+  const requires = comptoir.plugins ?? {}
+  for (const [name, range] of Object.entries(requires)) {
+    if (typeof range !== 'string' || !semver.validRange(range)) {
+      problems.push(`"comptoir.plugins.${name}" must be a semver range`)
+    }
+  }
+  if (problems.length) throw PluginException.invalidPackage(folder, problems.join('; '))
+
+  return {
+    name: json.name,
+    version: json.version,
+    label: { fr: comptoir.label.fr, en: comptoir.label.en },
+    coreRange: comptoir.core,
+    requires: requires as Record<string, string>,
+    dependencies: json.dependencies ?? {},
+    folder,
+  }
+}
+
+export function isPluginName(name: unknown): name is string {
+  return typeof name === 'string' && PLUGIN_NAME.test(name)
+}
+
+/** Tables of a plugin start with its name, dashes turned into underscores. */
+export function tablePrefix(pluginName: string) {
+  return `${pluginName.replaceAll('-', '_')}_`
+}

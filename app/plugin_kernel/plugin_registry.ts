@@ -1,0 +1,212 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import edge from 'edge.js'
+import { DateTime } from 'luxon'
+import app from '@adonisjs/core/services/app'
+import logger from '@adonisjs/core/services/logger'
+import type {
+  CoreEvents,
+  PluginContext,
+  PluginDefinition,
+  PluginProvides,
+} from '@comptoir/contracts/plugin_manifest'
+import type { ViewSlotName, ViewSlots } from '@comptoir/contracts/view_slots'
+import Plugin from '#models/plugin'
+import { incompatibilities } from '#plugin_kernel/compatibility'
+import type PluginDirectory from '#plugin_kernel/plugin_directory'
+import type { PluginPackage } from '#plugin_kernel/plugin_package'
+import type PluginSettings from '#plugin_kernel/plugin_settings'
+
+export interface ActivePlugin {
+  pkg: PluginPackage
+  definition: PluginDefinition
+  context: PluginContext<Record<string, unknown>>
+  provides: PluginProvides
+}
+
+/** How long a process trusts its view of which plugins are enabled. */
+const STATE_TTL_MS = 5000
+
+/** The core's version, the one plugin `core` ranges are checked against. */
+export function coreVersion(): string {
+  return JSON.parse(readFileSync(app.makePath('package.json'), 'utf8')).version
+}
+
+/**
+ * The enabled plugins of the running shop and every call into them. A plugin
+ * that is incompatible, missing or crashing is left out with a log line and
+ * its error recorded for the admin; the shop keeps running without it. Each
+ * process re-reads plugin state every few seconds, so enabling a plugin in one
+ * process reaches the others.
+ */
+export default class PluginRegistry {
+  #active: ActivePlugin[] = []
+  #loadedAt = 0
+
+  constructor(
+    protected directory: PluginDirectory,
+    protected settings: PluginSettings,
+    protected options: { timeoutMs: number }
+  ) {}
+
+  /** Forgets the cached state: the next call reloads it. */
+  invalidate() {
+    this.#loadedAt = 0
+  }
+
+  async active(): Promise<ActivePlugin[]> {
+    if (Date.now() - this.#loadedAt > STATE_TTL_MS) await this.reload()
+    return this.#active
+  }
+
+  async reload() {
+    const all = await Plugin.query().orderBy('name')
+    const states = all.filter((state) => state.enabled)
+    const installed = new Map(all.map((state) => [state.name, state.installedVersion]))
+    const active: ActivePlugin[] = []
+    for (const state of states) {
+      const plugin = await this.load(state, installed)
+      if (plugin) active.push(plugin)
+    }
+    this.#active = active
+    this.#loadedAt = Date.now()
+  }
+
+  /** Providers of one kind, with the plugin that provides each. */
+  async providers<Kind extends keyof PluginProvides>(kind: Kind) {
+    const active = await this.active()
+    return active.flatMap((plugin) =>
+      (plugin.provides[kind] ?? []).map((provider) => ({
+        plugin: plugin.pkg.name,
+        provider: provider as NonNullable<PluginProvides[Kind]>[number],
+      }))
+    )
+  }
+
+  /**
+   * Asks every enabled provider of a kind at once, each guarded: the answers
+   * of those that responded in time, in plugin order.
+   */
+  async collect<Kind extends keyof PluginProvides, T>(
+    kind: Kind,
+    what: string,
+    call: (provider: NonNullable<PluginProvides[Kind]>[number]) => Promise<T>
+  ) {
+    const providers = await this.providers(kind)
+    const answers = await Promise.all(
+      providers.map(async ({ plugin, provider }) => ({
+        plugin,
+        provider,
+        result: await this.guard(plugin, `${kind} ${provider.code}: ${what}`, () => call(provider)),
+      }))
+    )
+    return answers.filter(
+      (answer): answer is typeof answer & { result: T } => answer.result !== undefined
+    )
+  }
+
+  /**
+   * Calls into a plugin with a time limit. A throw or a timeout is logged and
+   * recorded for the admin and yields `undefined`: the caller carries on
+   * without that plugin for this request.
+   */
+  async guard<T>(pluginName: string, what: string, call: () => Promise<T>): Promise<T | undefined> {
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${what} took longer than ${this.options.timeoutMs} ms`)),
+        this.options.timeoutMs
+      )
+    })
+    try {
+      return await Promise.race([call(), timeout])
+    } catch (error) {
+      await this.recordFault(pluginName, `${what}: ${(error as Error)?.message ?? error}`)
+      return undefined
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  /**
+   * Renders what enabled plugins put in a view slot, through the page's own
+   * renderer (so its helpers and translations apply). A plugin whose data or
+   * template fails is left out of the page.
+   */
+  async renderSlot<Slot extends ViewSlotName>(
+    render: (template: string, data: Record<string, unknown>) => Promise<string>,
+    slot: Slot,
+    input: ViewSlots[Slot]
+  ) {
+    const parts: string[] = []
+    for (const plugin of await this.active()) {
+      const renderer = plugin.definition.slots?.[slot]
+      if (!renderer) continue
+      const html = await this.guard(plugin.pkg.name, `view slot ${slot}`, async () => {
+        const data = renderer.data ? await renderer.data(input, plugin.context) : {}
+        return data === null
+          ? ''
+          : render(`${plugin.pkg.name}::${renderer.view}`, { ...input, ...data })
+      })
+      if (html) parts.push(html)
+    }
+    return parts.join('\n')
+  }
+
+  /** Whether a plugin is enabled and loaded in this process. */
+  async isActive(name: string) {
+    const active = await this.active()
+    return active.some((plugin) => plugin.pkg.name === name)
+  }
+
+  /** Hands a core event to every enabled plugin listening to it. */
+  async dispatch<Event extends keyof CoreEvents>(event: Event, payload: CoreEvents[Event]) {
+    for (const plugin of await this.active()) {
+      const listener = plugin.definition.listeners?.[event]
+      if (listener) {
+        await this.guard(plugin.pkg.name, `listener of ${event}`, () =>
+          listener(payload, plugin.context)
+        )
+      }
+    }
+  }
+
+  async recordFault(pluginName: string, message: string) {
+    logger.error({ plugin: pluginName }, `plugin ${pluginName} skipped: ${message}`)
+    await Plugin.query()
+      .where('name', pluginName)
+      .update({
+        last_error: message.slice(0, 2000),
+        last_error_at: DateTime.utc().toSQL({ includeOffset: false }),
+      })
+      .catch((error) => logger.error({ err: error }, 'could not record plugin fault'))
+  }
+
+  private async load(state: Plugin, installed: Map<string, string>): Promise<ActivePlugin | null> {
+    try {
+      const pkg = await this.directory.find(state.name)
+      const reasons = incompatibilities(pkg, coreVersion(), installed)
+      if (pkg.version !== state.installedVersion) {
+        reasons.push(
+          `files are version ${pkg.version} but ${state.installedVersion} is installed: run plugin:upgrade`
+        )
+      }
+      if (reasons.length) throw new Error(`not loaded: ${reasons.join('; ')}`)
+
+      const definition = await this.directory.loadDefinition(pkg)
+      const views = join(pkg.folder, 'resources', 'views')
+      if (existsSync(views)) edge.mount(pkg.name, views)
+      const context = {
+        name: pkg.name,
+        settings: this.settings.open(definition.settings ?? {}, state.settings),
+        logger: logger.child({ plugin: pkg.name }),
+      }
+      return { pkg, definition, context, provides: definition.provides?.(context) ?? {} }
+    } catch (error) {
+      // Logged once per cause, not at every reload.
+      const message = (error as Error).message
+      if (state.lastError !== message) await this.recordFault(state.name, message)
+      return null
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import app from '@adonisjs/core/services/app'
+import env from '#start/env'
+
+/**
+ * Where the plugin kernel finds plugins and core patches, and how long a
+ * plugin provider may take before the request goes on without it.
+ */
+const pluginsConfig = {
+  pluginsPath: app.makePath('plugins'),
+  corePatchesPath: app.makePath('database/patches'),
+  timeoutMs: env.get('PLUGIN_TIMEOUT_MS', 3000),
+}
+
+export default pluginsConfig

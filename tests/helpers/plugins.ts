@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto'
+import { cp, mkdir, rm } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { create } from 'tar'
+import app from '@adonisjs/core/services/app'
+import ace from '@adonisjs/core/services/ace'
+import db from '@adonisjs/lucid/services/db'
+import PluginKernel from '#plugin_kernel/plugin_kernel'
+import { cliActor } from '#plugin_kernel/plugin_lifecycle'
+
+const FIXTURES = app.makePath('tests/fixtures/plugins')
+
+/** A fixture plugin's folder. */
+export function fixturePlugin(name: string) {
+  return join(FIXTURES, name)
+}
+
+/**
+ * A plugin kernel working on an empty temporary plugins folder (inside the
+ * app, so plugin code resolves the app's packages), bound in the container
+ * for the test; the repository's plugins/ and lockfile are never touched.
+ * Cleanup drops what fixture plugins created.
+ */
+export async function usePluginSandbox(cleanup: (handler: () => Promise<void>) => void) {
+  const root = app.makePath('tmp', 'test-plugins', randomUUID())
+  const corePatches = join(root, '.core-patches')
+  await mkdir(corePatches, { recursive: true })
+  const kernel = new PluginKernel({
+    pluginsPath: root,
+    corePatchesPath: corePatches,
+    timeoutMs: 300,
+  })
+  app.container.swap(PluginKernel, () => kernel)
+  ace.ui.switchMode('raw')
+
+  cleanup(async () => {
+    ace.ui.switchMode('normal')
+    app.container.restore(PluginKernel)
+    for (const table of await fixtureTables()) await db.connection().schema.dropTableIfExists(table)
+    await db.from('plugins').delete()
+    await db.from('maintenance_journal').delete()
+    await rm(root, { recursive: true, force: true })
+  })
+  return { root, corePatches, kernel }
+}
+
+/** Tables created by fixture plugins. */
+export async function fixtureTables(): Promise<string[]> {
+  const tables: string[] = await db.connection().getAllTables()
+  return tables.filter((table) => table.startsWith('fixture_')).sort()
+}
+
+/**
+ * A fixture plugin made of layers: each fixture folder copied over the
+ * previous one, as a new version changes some files of the last and keeps the
+ * rest ("fixture-notes-1.0.0" then "fixture-notes-1.1.0").
+ */
+export async function layeredFixture(into: string, ...layers: string[]) {
+  const folder = join(into, '.layers', layers.at(-1)!)
+  for (const layer of layers) await cp(fixturePlugin(layer), folder, { recursive: true })
+  return folder
+}
+
+/** Packs a fixture plugin folder the way `npm pack` does (everything under package/). */
+export async function packFixture(folder: string, into: string) {
+  const file = join(into, `${basename(folder)}.tgz`)
+  await create({ gzip: true, file, cwd: folder, prefix: 'package' }, ['.'])
+  return file
+}
+
+/** Runs an ace command in this process, returning it for its exit code and logs. */
+export async function runAce(name: string, args: string[]) {
+  const command = await ace.exec(name, args)
+  return {
+    command,
+    exitCode: command.exitCode,
+    output: command.logger
+      .getLogs()
+      .map((log) => log.message)
+      .join('\n'),
+  }
+}
+
+/**
+ * What a plugin's own test suites get from the core. Plugin packages cannot
+ * import core files (their `#` imports resolve inside the plugin), so the
+ * test bootstrap binds this kit in the container:
+ * `const kit = await app.container.make('comptoir.plugin_test_kit')`.
+ */
+export const pluginTestKit = { usePluginSandbox, runAce, cliActor }
+
+declare module '@adonisjs/core/types' {
+  interface ContainerBindings {
+    'comptoir.plugin_test_kit': typeof pluginTestKit
+  }
+}
