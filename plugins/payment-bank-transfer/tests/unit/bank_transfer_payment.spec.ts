@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises'
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import vine from '@vinejs/vine'
 import type { CartSnapshot, OrderSnapshot } from '@comptoir/contracts/commerce'
 import type { PaymentAvailabilityContext } from '@comptoir/contracts/payment_provider'
