@@ -1,6 +1,7 @@
 import env from '#start/env'
 import type { Worker } from '@adonisjs/queue'
 import { SearchEngine } from '@comptoir/contracts/search_engine'
+import { CatalogStock } from '@comptoir/contracts/catalog_stock'
 import type { ApplicationService } from '@adonisjs/core/types'
 
 /**
@@ -22,6 +23,10 @@ export default class AppProvider {
       const { default: DatabaseSearchEngine } =
         await import('#services/search/database_search_engine')
       return new DatabaseSearchEngine()
+    })
+    this.app.container.singleton(CatalogStock, async () => {
+      const { default: CatalogStockReader } = await import('#services/catalog/catalog_stock_reader')
+      return new CatalogStockReader()
     })
   }
 

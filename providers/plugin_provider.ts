@@ -12,6 +12,7 @@ const CORE_EVENTS: (keyof CoreEvents)[] = [
   'order:cancelled',
   'order:shipped',
   'withdrawal:requested',
+  'stock:changed',
 ]
 
 /**

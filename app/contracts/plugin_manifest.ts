@@ -59,6 +59,14 @@ export const setting = {
       vine.number().withoutDecimals().range([options.min, options.max])
     )
   },
+  /** A whole number that may be left empty: the plugin applies its default. */
+  optionalNumber(options: FieldOptions & { min: number; max: number }) {
+    return field(
+      'number',
+      options,
+      vine.number().withoutDecimals().range([options.min, options.max]).optional()
+    )
+  },
   boolean(options: FieldOptions) {
     // An unticked checkbox sends nothing: absent means false.
     return field(
@@ -112,6 +120,13 @@ export interface CoreEvents {
   'order:cancelled': { order: OrderSnapshot; reason: string }
   'order:shipped': { order: OrderSnapshot; trackingUrl: string | null }
   'withdrawal:requested': { order: OrderSnapshot; lineIds: number[] }
+  /** After a stock change is committed (a restock, a sale, a count). */
+  'stock:changed': {
+    variantId: number
+    placeId: number
+    quantityBefore: number
+    quantityAfter: number
+  }
 }
 
 /**
@@ -166,7 +181,12 @@ export interface PluginHooks<Settings> {
 export interface PluginRoutes {
   /** Storefront pages under `/plugins/<name>/` (and `/en/plugins/<name>/`). */
   storefront(define: () => void): void
-  /** Back-office pages under `/admin/plugins/<name>/`, for staff who manage plugins. */
+  /**
+   * Back-office pages under `/admin/plugins/<name>/`, for staff who manage
+   * plugins. The group's root and `/settings`, `/enable`, `/disable` are the
+   * core's plugin page: put pages in sub-paths (`/rates`) and list them in
+   * `adminPages`.
+   */
   admin(define: () => void): void
 }
 
@@ -182,6 +202,8 @@ export interface PluginDefinition<Fields extends SettingFields = SettingFields> 
   /** Builds the plugin's providers from its current settings. */
   provides?(context: PluginContext<SettingsOf<Fields>>): PluginProvides
   hooks?: PluginHooks<SettingsOf<Fields>>
+  /** Links to its back-office pages, shown on its page in the admin ("/rates"). */
+  adminPages?: { path: string; label: Labels }[]
   /** Declares routes with `@adonisjs/core/services/router` inside the given groups. */
   routes?(routes: PluginRoutes): void
   /** Partials rendered in the core's named view slots. */

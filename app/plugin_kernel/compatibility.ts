@@ -3,7 +3,8 @@ import type { PluginPackage } from '#plugin_kernel/plugin_package'
 
 /**
  * Why a plugin cannot run with this core and these installed plugins; empty
- * when it can. Pre-release cores count as their release.
+ * when it can. A pre-release core (0.2.0-beta.1) counts as its release, so
+ * plugins can be tried against it before it ships.
  */
 export function incompatibilities(
   plugin: Pick<PluginPackage, 'coreRange' | 'requires'>,
@@ -11,7 +12,8 @@ export function incompatibilities(
   installedPlugins: Map<string, string>
 ): string[] {
   const reasons: string[] = []
-  if (!semver.satisfies(coreVersion, plugin.coreRange, { includePrerelease: true })) {
+  const coreRelease = `${semver.major(coreVersion)}.${semver.minor(coreVersion)}.${semver.patch(coreVersion)}`
+  if (!semver.satisfies(coreRelease, plugin.coreRange)) {
     reasons.push(`needs core ${plugin.coreRange}, this shop runs ${coreVersion}`)
   }
   for (const [name, range] of Object.entries(plugin.requires)) {

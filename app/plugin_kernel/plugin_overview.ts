@@ -60,6 +60,10 @@ export default class PluginOverview {
       })
     }
     return {
+      adminPages: (definition.adminPages ?? []).map((page) => ({
+        href: `/admin/plugins/${name}${page.path}`,
+        label: page.label[locale],
+      })),
       settingsForm: this.settings.form(definition.settings ?? {}, state.settings, locale),
       health,
       patches: await this.patches.pending(name),

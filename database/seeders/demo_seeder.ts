@@ -9,6 +9,9 @@ import { seedCatalogReference } from '#database/demo/catalog_reference'
 import { demoProducts } from '#database/demo/catalog_products'
 import { demoImage } from '#database/demo/catalog_images'
 import ProductImageService from '#services/catalog/product_image_service'
+import { DEMO_PLUGINS } from '#database/demo/plugins'
+import PluginKernel from '#plugin_kernel/plugin_kernel'
+import type { PluginActor } from '#plugin_kernel/plugin_lifecycle'
 
 /**
  * The demo back-office login, printed by `npm run demo`. Demo data never goes
@@ -31,6 +34,7 @@ export default class DemoSeeder extends BaseSeeder {
   async run() {
     await this.seedShop()
     await this.seedCatalog()
+    await this.seedPlugins()
 
     const base = `http://${process.env.HOST ?? 'localhost'}:${process.env.PORT ?? 3333}`
     console.log(
@@ -81,6 +85,24 @@ export default class DemoSeeder extends BaseSeeder {
       if (!drawn.has(key)) drawn.set(key, await demoImage(image.kind, image.colour))
       const alt = Object.fromEntries(input.translations.map((t) => [t.locale, t.name]))
       await images.store({ productId: product.id, bytes: drawn.get(key)!, alt }, actor)
+    }
+  }
+
+  /**
+   * The shipped plugins, installed from plugins/, configured and enabled
+   * through the kernel as an agency would; each then seeds its own demo data.
+   * A plugin already installed is left as the merchant set it.
+   */
+  async seedPlugins() {
+    const { lifecycle } = await app.container.make(PluginKernel)
+    const actor: PluginActor = { label: 'system:demo', admin: null, ip: null }
+    for (const plugin of DEMO_PLUGINS) {
+      const installed = await lifecycle.install(app.makePath('plugins', plugin.name), { actor })
+      if (installed.status === 'already_installed') continue
+      const saved = await lifecycle.saveSettings(plugin.name, plugin.settings, 'fr', actor)
+      if (!saved.valid) throw new Error(`demo settings of ${plugin.name}: ${JSON.stringify(saved.errors)}`)
+      await lifecycle.enable(plugin.name, actor)
+      await lifecycle.seedDemo(plugin.name)
     }
   }
 }

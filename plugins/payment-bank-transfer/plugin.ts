@@ -30,19 +30,16 @@ export default definePlugin({
       hint: { fr: '8 ou 11 caractères.', en: '8 or 11 characters.' },
       schema: vine.string().trim().maxLength(20).use(bic()),
     }),
-    paymentWindowDays: {
-      ...setting.number({
-        label: { fr: 'Délai de paiement (jours)', en: 'Payment window (days)' },
-        hint: {
-          fr: `De 1 à 30 jours ; ${DEFAULT_PAYMENT_WINDOW_DAYS} jours si vide. Passé ce délai, une commande non payée est annulée et son stock libéré.`,
-          en: `1 to 30 days; ${DEFAULT_PAYMENT_WINDOW_DAYS} days when empty. After it, an unpaid order is cancelled and its stock released.`,
-        },
-        min: 1,
-        max: 30,
-      }),
-      // Optional: the provider applies the default, so the plugin can be enabled without it.
-      schema: vine.number().withoutDecimals().range([1, 30]).optional(),
-    },
+    // Optional: the provider applies the default, so the plugin can be enabled without it.
+    paymentWindowDays: setting.optionalNumber({
+      label: { fr: 'Délai de paiement (jours)', en: 'Payment window (days)' },
+      hint: {
+        fr: `De 1 à 30 jours ; ${DEFAULT_PAYMENT_WINDOW_DAYS} jours si vide. Passé ce délai, une commande non payée est annulée et son stock libéré.`,
+        en: `1 to 30 days; ${DEFAULT_PAYMENT_WINDOW_DAYS} days when empty. After it, an unpaid order is cancelled and its stock released.`,
+      },
+      min: 1,
+      max: 30,
+    }),
     instructionsFr: setting.optionalText({
       label: { fr: 'Précisions pour le client (français)', en: 'Note to customers (French)' },
       hint: {

@@ -32,19 +32,16 @@ export default definePlugin({
       },
       item: means,
     }),
-    collectionWindowDays: {
-      ...setting.number({
-        label: { fr: 'Délai de retrait (jours)', en: 'Collection window (days)' },
-        hint: {
-          fr: `De 1 à 60 jours après la commande ; ${DEFAULT_COLLECTION_WINDOW_DAYS} jours si vide. Une commande ni retirée ni payée dans ce délai est annulée et son stock libéré.`,
-          en: `1 to 60 days after ordering; ${DEFAULT_COLLECTION_WINDOW_DAYS} days when empty. An order neither collected nor paid by then is cancelled and its stock released.`,
-        },
-        min: 1,
-        max: 60,
-      }),
-      // Optional: the provider applies the default, so the plugin can be enabled without it.
-      schema: vine.number().withoutDecimals().range([1, 60]).optional(),
-    },
+    // Optional: the provider applies the default, so the plugin can be enabled without it.
+    collectionWindowDays: setting.optionalNumber({
+      label: { fr: 'Délai de retrait (jours)', en: 'Collection window (days)' },
+      hint: {
+        fr: `De 1 à 60 jours après la commande ; ${DEFAULT_COLLECTION_WINDOW_DAYS} jours si vide. Une commande ni retirée ni payée dans ce délai est annulée et son stock libéré.`,
+        en: `1 to 60 days after ordering; ${DEFAULT_COLLECTION_WINDOW_DAYS} days when empty. An order neither collected nor paid by then is cancelled and its stock released.`,
+      },
+      min: 1,
+      max: 60,
+    }),
   },
   provides: ({ settings }) => ({
     payment: [new PayInStorePayment(settings)],

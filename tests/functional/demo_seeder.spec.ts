@@ -5,8 +5,13 @@ import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import DemoSeeder, { DEMO_ADMIN } from '#database/seeders/demo_seeder'
 import { countRows, resetToDemoShop } from '#tests/helpers/database'
+import { DEMO_PLUGINS } from '#database/demo/plugins'
+import PluginKernel from '#plugin_kernel/plugin_kernel'
+import { cliActor } from '#plugin_kernel/plugin_lifecycle'
 
 const SEEDED_TABLES = [
+  'plugins',
+  'maintenance_journal',
   'admin_users',
   'settings',
   'audit_logs',
@@ -19,6 +24,14 @@ const SEEDED_TABLES = [
   'product_search_terms',
 ]
 
+/** The demo plugins' tables are real DDL: they go when the test ends. */
+async function uninstallDemoPlugins() {
+  const { lifecycle } = await app.container.make(PluginKernel)
+  for (const { name } of DEMO_PLUGINS.toReversed()) {
+    await lifecycle.uninstall(name, { actor: cliActor(), keepData: false })
+  }
+}
+
 async function tableCounts() {
   return Object.fromEntries(
     await Promise.all(SEEDED_TABLES.map(async (table) => [table, await countRows(table)] as const))
@@ -30,11 +43,20 @@ test.group('Demo seed', () => {
     assert,
     cleanup,
   }) => {
-    cleanup(await resetToDemoShop({ catalog: true }))
+    const truncate = await resetToDemoShop({ catalog: true })
+    cleanup(async () => {
+      await uninstallDemoPlugins()
+      await truncate()
+    })
+    await new DemoSeeder(db.connection()).run()
     const before = await tableCounts()
     assert.isAtLeast(before.products, 200)
     assert.isAtLeast(before.categories, 10)
     assert.equal(await countRows('stock_locations'), 4)
+    for (const { name } of DEMO_PLUGINS) {
+      assert.equal(await countRows('plugins', { name, enabled: true }), 1, name)
+    }
+    assert.isAbove(await countRows('shipping_table_rates_rates'), 5)
 
     await new DemoSeeder(db.connection()).run()
 

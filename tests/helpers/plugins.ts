@@ -6,6 +6,10 @@ import app from '@adonisjs/core/services/app'
 import ace from '@adonisjs/core/services/ace'
 import db from '@adonisjs/lucid/services/db'
 import PluginKernel from '#plugin_kernel/plugin_kernel'
+import Plugin from '#models/plugin'
+import { AdminUserFactory } from '#database/factories/admin_user_factory'
+import { createCatalogFixture } from '#tests/helpers/catalog'
+import { countQueries } from '#tests/helpers/query_counter'
 import { cliActor } from '#plugin_kernel/plugin_lifecycle'
 
 const FIXTURES = app.makePath('tests/fixtures/plugins')
@@ -35,10 +39,15 @@ export async function usePluginSandbox(cleanup: (handler: () => Promise<void>) =
 
   cleanup(async () => {
     ace.ui.switchMode('normal')
+    // Uninstalling drops what each plugin's migrations created.
+    for (const { name } of await Plugin.all()) {
+      await kernel.lifecycle.uninstall(name, { actor: cliActor(), keepData: false }).catch(() => {})
+    }
     app.container.restore(PluginKernel)
     for (const table of await fixtureTables()) await db.connection().schema.dropTableIfExists(table)
     await db.from('plugins').delete()
     await db.from('maintenance_journal').delete()
+    await db.from('audit_logs').where('entity_type', 'plugin').delete()
     await rm(root, { recursive: true, force: true })
   })
   return { root, corePatches, kernel }
@@ -87,7 +96,14 @@ export async function runAce(name: string, args: string[]) {
  * test bootstrap binds this kit in the container:
  * `const kit = await app.container.make('comptoir.plugin_test_kit')`.
  */
-export const pluginTestKit = { usePluginSandbox, runAce, cliActor }
+export const pluginTestKit = {
+  usePluginSandbox,
+  runAce,
+  cliActor,
+  createCatalogFixture,
+  AdminUserFactory,
+  countQueries,
+}
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {

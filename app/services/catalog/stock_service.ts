@@ -1,5 +1,6 @@
 import { inject } from '@adonisjs/core'
 import db from '@adonisjs/lucid/services/db'
+import emitter from '@adonisjs/core/services/emitter'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import CatalogIndexer from '#services/catalog/catalog_indexer'
 import { sqlTimestamp } from '#support/sql_timestamp'
@@ -143,6 +144,15 @@ export default class StockService {
     delta: number,
     quantityAfter: number
   ) {
+    // Plugins hear of a change once it is committed (a rolled-back sale never happened).
+    client.after('commit', () =>
+      emitter.emit('stock:changed', {
+        variantId: change.variantId,
+        placeId: change.stockLocationId,
+        quantityBefore: quantityAfter - delta,
+        quantityAfter,
+      })
+    )
     await client.table('stock_movements').insert({
       variant_id: change.variantId,
       stock_location_id: change.stockLocationId,

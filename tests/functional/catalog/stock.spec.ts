@@ -1,6 +1,10 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
+import emitter from '@adonisjs/core/services/emitter'
+import db from '@adonisjs/lucid/services/db'
+import { CatalogStock } from '@comptoir/contracts/catalog_stock'
+import type { CoreEvents } from '@comptoir/contracts/plugin_manifest'
 import StockService from '#services/catalog/stock_service'
 import { createCatalogFixture } from '#tests/helpers/catalog'
 import { countRows } from '#tests/helpers/database'
@@ -68,5 +72,66 @@ test.group('Stock', (group) => {
     assert.deepEqual(result, { status: 'adjusted', quantity: 2 })
     await product.refresh()
     assert.isTrue(product.inStock)
+  })
+})
+
+test.group('Stock seen by plugins', (group) => {
+  group.each.setup(() => testUtils.db().truncate())
+
+  test('CatalogStock reads places and levels; stock:changed follows committed changes only', async ({
+    assert,
+    cleanup,
+  }) => {
+    const catalog = await createCatalogFixture()
+    const product = await catalog.createProduct({ fr: 'Sabot Lou', en: 'Lou clog' }, [
+      { sku: 'LOU-1', stock: [{ stockLocationId: catalog.store.id, quantity: 2 }] },
+    ])
+    await product.load('variants')
+    const variantId = product.variants[0].id
+    const events: CoreEvents['stock:changed'][] = []
+    const listener = (event: CoreEvents['stock:changed']) => {
+      events.push(event)
+    }
+    emitter.on('stock:changed', listener)
+    cleanup(() => emitter.off('stock:changed', listener))
+
+    const reader = await app.container.make(CatalogStock)
+    const places = await reader.places()
+    assert.deepEqual(
+      places.map((place) => [place.code, place.type, place.clickAndCollect]),
+      [
+        ['warehouse', 'warehouse', false],
+        ['lyon', 'store', true],
+      ]
+    )
+    const levels = await reader.levels([variantId])
+    assert.deepInclude(levels, {
+      placeId: catalog.store.id,
+      variantId,
+      quantity: 2,
+      safetyThreshold: 0,
+    })
+
+    const stock = await app.container.make(StockService)
+    await stock.adjust({
+      variantId,
+      stockLocationId: catalog.store.id,
+      delta: 3,
+      reason: 'adjustment',
+    })
+    assert.deepEqual(events, [
+      { variantId, placeId: catalog.store.id, quantityBefore: 2, quantityAfter: 5 },
+    ])
+
+    await db
+      .transaction(async (trx) => {
+        await stock.adjust(
+          { variantId, stockLocationId: catalog.store.id, delta: -1, reason: 'sale' },
+          trx
+        )
+        throw new Error('payment failed')
+      })
+      .catch(() => {})
+    assert.lengthOf(events, 1)
   })
 })
