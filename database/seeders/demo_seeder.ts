@@ -100,7 +100,8 @@ export default class DemoSeeder extends BaseSeeder {
       const installed = await lifecycle.install(app.makePath('plugins', plugin.name), { actor })
       if (installed.status === 'already_installed') continue
       const saved = await lifecycle.saveSettings(plugin.name, plugin.settings, 'fr', actor)
-      if (!saved.valid) throw new Error(`demo settings of ${plugin.name}: ${JSON.stringify(saved.errors)}`)
+      if (!saved.valid)
+        throw new Error(`demo settings of ${plugin.name}: ${JSON.stringify(saved.errors)}`)
       await lifecycle.enable(plugin.name, actor)
       await lifecycle.seedDemo(plugin.name)
     }
