@@ -1,5 +1,6 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import type { CoreEvents } from '@comptoir/contracts/plugin_manifest'
+import { PluginRuntime } from '@comptoir/contracts/plugin_runtime'
 import PluginKernel from '#plugin_kernel/plugin_kernel'
 
 declare module '@adonisjs/core/types' {
@@ -26,6 +27,12 @@ export default class PluginProvider {
     this.app.container.singleton(PluginKernel, async () => {
       const { default: config } = await import('#config/plugins')
       return new PluginKernel(config)
+    })
+    // Resolved per call, so it follows the kernel bound at that moment.
+    this.app.container.bind(PluginRuntime, async (resolver) => {
+      const kernel = await resolver.make(PluginKernel)
+      const { default: RegistryRuntime } = await import('#plugin_kernel/registry_runtime')
+      return new RegistryRuntime(kernel.registry)
     })
   }
 

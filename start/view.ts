@@ -24,3 +24,19 @@ edge.global('fallbackKey', fallbackKey)
 edge.global('withdrawalExceptions', WITHDRAWAL_EXCEPTIONS)
 edge.global('vatRates', FRENCH_VAT_RATES)
 edge.global('formatVatRate', formatVatRate)
+
+/**
+ * Attributes for an element. Edge's `html.attrs` writes values as they are,
+ * and form values often come from a person: escape them first.
+ */
+edge.global('attrs', (attributes: Record<string, unknown>) => {
+  const { html } = edge.globals
+  return html.attrs(
+    Object.fromEntries(
+      Object.entries(attributes).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? html.escape(value) : value,
+      ])
+    )
+  )
+})

@@ -153,6 +153,12 @@ export default class PluginRegistry {
     return parts.join('\n')
   }
 
+  /** The context an enabled plugin runs with, or null. */
+  async contextOf(name: string) {
+    const active = await this.active()
+    return active.find((plugin) => plugin.pkg.name === name)?.context ?? null
+  }
+
   /** Whether a plugin is enabled and loaded in this process. */
   async isActive(name: string) {
     const active = await this.active()
