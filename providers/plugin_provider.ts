@@ -37,8 +37,9 @@ export default class PluginProvider {
   }
 
   async ready() {
+    // Queue workers run in the console environment: their events reach plugins too.
     const environment = this.app.getEnvironment()
-    if (environment !== 'web' && environment !== 'test') return
+    if (!['web', 'test', 'console'].includes(environment)) return
     // Loading now logs at boot any plugin refused (incompatible, missing).
     if (environment === 'web') {
       const kernel = await this.app.container.make(PluginKernel)

@@ -8,6 +8,7 @@
 |
 */
 
+import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { registerStorefrontRoutes } from '#start/routes/storefront'
@@ -34,12 +35,19 @@ router
 
 registerAdminRoutes()
 
-await registerPluginRoutes(new PluginDirectory(pluginsConfig.pluginsPath), {
-  storefront: [middleware.shop(), middleware.storefront()],
-  admin: [
-    middleware.auth({ guards: ['admin'] }),
-    middleware.shop(),
-    middleware.can({ permission: 'plugins.manage' }),
-  ],
-  enabled: (name) => middleware.pluginEnabled({ name }),
-})
+// Ace commands serve no pages: they never load plugin code to mount routes.
+if (app.getEnvironment() !== 'console') {
+  await registerPluginRoutes(
+    new PluginDirectory(pluginsConfig.pluginsPath),
+    {
+      storefront: [middleware.shop(), middleware.storefront()],
+      admin: [
+        middleware.auth({ guards: ['admin'] }),
+        middleware.shop(),
+        middleware.can({ permission: 'plugins.manage' }),
+      ],
+      enabled: (name) => middleware.pluginEnabled({ name }),
+    },
+    pluginsConfig.timeoutMs
+  )
+}

@@ -54,6 +54,13 @@ export default class PluginException extends Exception {
     )
   }
 
+  static busy(holder: string) {
+    return new PluginException(
+      `Another plugin operation is running (${holder}); try again when it has finished`,
+      { code: 'E_PLUGIN_BUSY', status: 409 }
+    )
+  }
+
   static unknownSource(source: string) {
     return new PluginException(
       `Cannot install from "${source}": give a plugin folder, a .tgz file or an npm package name`,

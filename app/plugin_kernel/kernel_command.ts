@@ -20,8 +20,10 @@ export default abstract class KernelCommand extends BaseCommand {
     try {
       await work()
     } catch (error) {
-      if (!(error instanceof PluginException)) throw error
-      this.logger.error(error.message)
+      // One line an agency can act on; the stack helps only in a bug report.
+      const known = error instanceof PluginException
+      this.logger.error(known ? error.message : `Unexpected failure: ${(error as Error).message}`)
+      if (!known) this.logger.debug((error as Error).stack ?? '')
       this.exitCode = 1
     }
   }
@@ -41,7 +43,10 @@ export default abstract class KernelCommand extends BaseCommand {
       `${plan.pkg.name} ${plan.pkg.version}${from}: compatible with this core and the installed plugins`
     )
     this.logger.info(`migrations ${verb}: ${plan.migrations.join(', ') || 'none'}`)
-    this.logger.info(`hooks ${verb}: ${plan.hooks.join(', ') || 'none'}`)
+    const hooks = plan.hooks
+      ? plan.hooks.join(', ') || 'none'
+      : 'known once its npm dependencies are installed'
+    this.logger.info(`hooks ${verb}: ${hooks}`)
     if (result.status === 'planned') {
       this.logger.info(`patches that would be applied: ${plan.patches.join(', ') || 'none'}`)
       this.logger.info('dry run: nothing was changed')

@@ -5,6 +5,9 @@ import type { Patch, PatchSeverity } from '@comptoir/contracts/maintenance_hook'
 import Plugin from '#models/plugin'
 import type MaintenanceJournal from '#plugin_kernel/maintenance_journal'
 import { CORE_OWNER, fileChecksum } from '#plugin_kernel/maintenance_journal'
+import type AuditLogService from '#services/audit_log_service'
+import type OperationLock from '#plugin_kernel/operation_lock'
+import type { PluginActor } from '#plugin_kernel/plugin_lifecycle'
 import type PluginDirectory from '#plugin_kernel/plugin_directory'
 
 export type PatchState = 'pending' | 'applied' | 'changed' | 'failed'
@@ -35,20 +38,35 @@ export default class PatchRunner {
   constructor(
     protected directory: PluginDirectory,
     protected journal: MaintenanceJournal,
-    protected corePatchesFolder: string
+    protected corePatchesFolder: string,
+    protected lock: OperationLock,
+    protected auditLog: AuditLogService
   ) {}
 
   async status(owner?: string): Promise<PatchStatus[]> {
     const statuses: PatchStatus[] = []
     for (const file of await this.files(owner)) {
-      const patch = await this.load(file)
-      statuses.push({
-        owner: file.owner,
-        id: file.id,
-        description: patch.description,
-        severity: patch.severity,
-        ...(await this.stateOf(file)),
-      })
+      const state = await this.stateOf(file)
+      try {
+        const patch = await this.load(file)
+        statuses.push({
+          owner: file.owner,
+          id: file.id,
+          description: patch.description,
+          severity: patch.severity,
+          ...state,
+        })
+      } catch (error) {
+        // A patch file that does not load is reported, never a crash of the list.
+        statuses.push({
+          owner: file.owner,
+          id: file.id,
+          description: `cannot be loaded: ${(error as Error).message}`,
+          severity: 'high',
+          state: state.state === 'pending' ? 'failed' : state.state,
+          error: state.error,
+        })
+      }
     }
     return statuses
   }
@@ -57,6 +75,24 @@ export default class PatchRunner {
   async appliedIds(owner: string) {
     const applied = await this.journal.applied('patch', owner)
     return new Set(applied.keys())
+  }
+
+  /**
+   * Journals the owner's applied patches as reverted: their data went with
+   * the plugin's tables, so a new install applies them again.
+   */
+  async forget(owner: string, actor: PluginActor) {
+    const applied = await this.journal.applied('patch', owner)
+    for (const [item, checksum] of applied) {
+      await this.journal.record({
+        kind: 'patch',
+        owner,
+        item,
+        checksum,
+        outcome: 'reverted',
+        actor: actor.label,
+      })
+    }
   }
 
   async pending(owner?: string) {
@@ -69,7 +105,7 @@ export default class PatchRunner {
    * run at its first failure so later patches never run on top of a missing
    * fix.
    */
-  async applyPending(actor: string, owner?: string): Promise<PatchOutcome[]> {
+  async applyPending(actor: PluginActor, owner?: string): Promise<PatchOutcome[]> {
     const outcomes: PatchOutcome[] = []
     const stopped = new Set<string>()
     for (const patch of await this.pending(owner)) {
@@ -87,7 +123,7 @@ export default class PatchRunner {
    */
   async applyOne(
     reference: string,
-    actor: string
+    actor: PluginActor
   ): Promise<PatchOutcome | 'already_applied' | null> {
     const [owner, id] = reference.includes('/') ? reference.split('/', 2) : [undefined, reference]
     const files = await this.files(owner)
@@ -98,12 +134,22 @@ export default class PatchRunner {
     return this.apply(matches[0].owner, matches[0].id, actor)
   }
 
-  private async apply(owner: string, id: string, actor: string): Promise<PatchOutcome> {
+  /**
+   * Applies one patch under the operation lock, checking again there that it
+   * is not applied (two clicks, two agencies).
+   */
+  private apply(owner: string, id: string, actor: PluginActor): Promise<PatchOutcome> {
+    return this.lock.hold(`patch ${owner}/${id}`, () => this.applyLocked(owner, id, actor))
+  }
+
+  private async applyLocked(owner: string, id: string, actor: PluginActor): Promise<PatchOutcome> {
     const files = await this.files(owner)
     const file = files.find((candidate) => candidate.id === id)!
+    const applied = await this.journal.applied('patch', owner)
+    if (applied.has(id)) return { owner, id, outcome: 'applied' }
     const patch = await this.load(file)
     const checksum = await fileChecksum(file.path)
-    const entry = { kind: 'patch' as const, owner, item: id, checksum, actor }
+    const entry = { kind: 'patch' as const, owner, item: id, checksum, actor: actor.label }
     try {
       await db.transaction(async (trx) => {
         await patch.apply({
@@ -111,6 +157,17 @@ export default class PatchRunner {
           log: (message) => logger.info({ patch: `${owner}/${id}` }, message),
         })
         await this.journal.record({ ...entry, outcome: 'applied' }, trx)
+        await this.auditLog.record(
+          {
+            actor: actor.admin,
+            action: 'patch.apply',
+            entityType: 'patch',
+            entityId: `${owner}/${id}`,
+            changes: { by: actor.label, checksum },
+            ip: actor.ip,
+          },
+          trx
+        )
       })
       return { owner, id, outcome: 'applied' }
     } catch (error) {

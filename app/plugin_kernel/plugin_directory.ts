@@ -60,15 +60,25 @@ export default class PluginDirectory {
   }
 
   /**
-   * Imports `plugin.ts` (or the built `plugin.js`). The version in the URL makes
-   * an upgraded plugin load its new code in a running process.
+   * Imports `plugin.ts` (or the built `plugin.js`). Node caches modules for the
+   * life of a process, so a process that loaded one version of a plugin cannot
+   * load another: the registry refuses that, and a restart picks the new code.
+   * With `timeoutMs`, a plugin whose module never finishes loading is refused
+   * instead of stalling its caller.
    */
-  async loadDefinition(pkg: PluginPackage): Promise<PluginDefinition> {
+  async loadDefinition(
+    pkg: PluginPackage,
+    options: { timeoutMs?: number } = {}
+  ): Promise<PluginDefinition> {
     const entry = ['plugin.js', 'plugin.ts']
       .map((file) => join(pkg.folder, file))
       .find((file) => existsSync(file))
     if (!entry) throw PluginException.invalidPackage(pkg.folder, 'plugin.ts is missing')
-    const module = await import(`${pathToFileURL(entry).href}?version=${pkg.version}`)
+    const module = await withTimeout(
+      import(pathToFileURL(entry).href),
+      options.timeoutMs,
+      `loading ${pkg.name} took longer than ${options.timeoutMs} ms`
+    )
     if (!module.default || typeof module.default !== 'object') {
       throw PluginException.invalidPackage(
         pkg.folder,
@@ -87,4 +97,13 @@ export default class PluginDirectory {
       .sort()
       .map((name) => ({ id: basename(name).replace(/\.(ts|js)$/, ''), path: join(folder, name) }))
   }
+}
+
+function withTimeout<T>(work: Promise<T>, timeoutMs: number | undefined, message: string) {
+  if (!timeoutMs) return work
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), timeoutMs)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
 }

@@ -1,5 +1,6 @@
 import AuditLogService from '#services/audit_log_service'
 import MaintenanceJournal from '#plugin_kernel/maintenance_journal'
+import OperationLock from '#plugin_kernel/operation_lock'
 import PatchRunner from '#plugin_kernel/patch_runner'
 import PluginDirectory from '#plugin_kernel/plugin_directory'
 import PluginLifecycle from '#plugin_kernel/plugin_lifecycle'
@@ -36,7 +37,15 @@ export default class PluginKernel {
       timeoutMs: options.timeoutMs,
     })
     this.migrator = new PluginMigrator(this.directory, this.journal)
-    this.patches = new PatchRunner(this.directory, this.journal, options.corePatchesPath)
+    const lock = new OperationLock()
+    const auditLog = new AuditLogService()
+    this.patches = new PatchRunner(
+      this.directory,
+      this.journal,
+      options.corePatchesPath,
+      lock,
+      auditLog
+    )
     this.lifecycle = new PluginLifecycle(
       this.directory,
       new PluginSources(this.directory),
@@ -44,7 +53,8 @@ export default class PluginKernel {
       this.patches,
       this.settings,
       this.registry,
-      new AuditLogService()
+      auditLog,
+      lock
     )
     this.overview = new PluginOverview(
       this.directory,

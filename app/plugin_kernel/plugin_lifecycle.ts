@@ -11,6 +11,8 @@ import Plugin from '#models/plugin'
 import type AuditLogService from '#services/audit_log_service'
 import { type AuditActor } from '#services/audit_log_service'
 import CompensatingSteps from '#plugin_kernel/compensating_steps'
+import type OperationLock from '#plugin_kernel/operation_lock'
+import { sqlTimestamp } from '#support/sql_timestamp'
 import { incompatibilities } from '#plugin_kernel/compatibility'
 import type PatchRunner from '#plugin_kernel/patch_runner'
 import type { PatchOutcome } from '#plugin_kernel/patch_runner'
@@ -40,7 +42,8 @@ export interface PluginPlan {
   fromVersion: string | null
   migrations: string[]
   patches: string[]
-  hooks: string[]
+  /** Null when they are only known once its npm dependencies are installed. */
+  hooks: string[] | null
 }
 
 export type InstallResult =
@@ -61,72 +64,79 @@ export default class PluginLifecycle {
     protected patches: PatchRunner,
     protected settings: PluginSettings,
     protected registry: PluginRegistry,
-    protected auditLog: AuditLogService
+    protected auditLog: AuditLogService,
+    protected lock: OperationLock
   ) {}
 
   async install(
     source: string,
     options: { actor: PluginActor; dryRun?: boolean }
   ): Promise<InstallResult> {
-    const staged = await this.sources.stage(source)
-    try {
-      const pkg = await readPluginPackage(staged.folder)
-      const state = await Plugin.find(pkg.name)
-      if (state?.installedVersion === pkg.version) return { status: 'already_installed', pkg }
-      if (state) {
-        throw PluginException.versionConflict(
-          pkg.name,
-          `version ${state.installedVersion} is installed; use plugin:upgrade to go to ${pkg.version}`
-        )
-      }
-      await this.assertCompatible(pkg)
-      const plan = await this.plan(pkg, null)
-      if (options.dryRun) return { status: 'planned', plan }
+    return this.lock.hold(`install ${source}`, async () => {
+      const staged = await this.sources.stage(source)
+      try {
+        const pkg = await readPluginPackage(staged.folder)
+        const state = await Plugin.find(pkg.name)
+        if (state?.installedVersion === pkg.version) return { status: 'already_installed', pkg }
+        if (state) {
+          throw PluginException.versionConflict(
+            pkg.name,
+            `version ${state.installedVersion} is installed; use plugin:upgrade to go to ${pkg.version}`
+          )
+        }
+        await this.assertCompatible(pkg)
+        const plan = await this.plan(pkg, null)
+        if (options.dryRun) return { status: 'planned', plan }
 
-      const steps = new CompensatingSteps(pkg.name)
-      const placed = await steps.run(
-        'copying it into the plugins folder',
-        () => this.sources.place(staged.folder, pkg),
-        (place) => place.restore()
-      )
-      const installed = await this.directory.find(pkg.name)
-      await steps.run('installing its npm dependencies', () =>
-        this.sources.installDependencies(installed)
-      )
-      await steps.run(
-        'running its migrations',
-        () => this.migrator.migrate(installed, options.actor.label),
-        (ids) => this.migrator.revert(installed, ids, options.actor.label)
-      )
-      const definition = await steps.run('loading plugin.ts', () =>
-        this.directory.loadDefinition(installed)
-      )
-      await steps.run('running its install hook', async () =>
-        definition.hooks?.install?.(this.hookContext(installed, definition, null))
-      )
-      await steps.run('recording it installed', () =>
-        this.writeState(
-          options.actor,
-          'plugin.install',
-          pkg.name,
-          { version: pkg.version },
-          (client) =>
-            Plugin.create(
-              {
-                name: pkg.name,
-                installedVersion: pkg.version,
-                enabled: false,
-                installedAt: DateTime.utc(),
-              },
-              { client }
-            )
+        const steps = new CompensatingSteps(pkg.name)
+        const placed = await steps.run(
+          'copying it into the plugins folder',
+          () => this.sources.place(staged.folder, pkg),
+          (place) => place.restore()
         )
-      )
-      await placed.commit()
-      return { status: 'installed', plan, patches: await this.afterChange(pkg.name, options.actor) }
-    } finally {
-      await staged.discard()
-    }
+        const installed = await this.directory.find(pkg.name)
+        await steps.run('installing its npm dependencies', () =>
+          this.sources.installDependencies(installed)
+        )
+        await steps.run(
+          'running its migrations',
+          () => this.migrator.migrate(installed, options.actor.label),
+          (ids) => this.migrator.revert(installed, ids, options.actor.label)
+        )
+        const definition = await steps.run('loading plugin.ts', () =>
+          this.directory.loadDefinition(installed)
+        )
+        await steps.run('running its install hook', async () =>
+          definition.hooks?.install?.(this.hookContext(installed, definition, null))
+        )
+        await steps.run('recording it installed', () =>
+          this.writeState(
+            options.actor,
+            'plugin.install',
+            pkg.name,
+            { version: pkg.version },
+            (client) =>
+              Plugin.create(
+                {
+                  name: pkg.name,
+                  installedVersion: pkg.version,
+                  enabled: false,
+                  installedAt: DateTime.utc(),
+                },
+                { client }
+              )
+          )
+        )
+        await placed.commit()
+        return {
+          status: 'installed',
+          plan,
+          patches: await this.afterChange(pkg.name, options.actor),
+        }
+      } finally {
+        await staged.discard()
+      }
+    })
   }
 
   /**
@@ -138,68 +148,75 @@ export default class PluginLifecycle {
     source: string | undefined,
     options: { actor: PluginActor; dryRun?: boolean }
   ): Promise<InstallResult> {
-    const state = await this.installedState(name)
-    const staged = source
-      ? await this.sources.stage(source)
-      : { folder: this.directory.folderOf(name), discard: async () => {} }
-    try {
-      const pkg = await readPluginPackage(staged.folder)
-      if (pkg.name !== name) {
-        throw PluginException.invalidPackage(
-          staged.folder,
-          `it holds plugin "${pkg.name}", not "${name}"`
-        )
-      }
-      if (pkg.version === state.installedVersion) return { status: 'already_installed', pkg }
-      if (semver.lt(pkg.version, state.installedVersion)) {
-        throw PluginException.versionConflict(
-          name,
-          `${pkg.version} is older than the installed ${state.installedVersion}; downgrades are not supported`
-        )
-      }
-      await this.assertCompatible(pkg)
-      const plan = await this.plan(pkg, state.installedVersion)
-      if (options.dryRun) return { status: 'planned', plan }
+    return this.lock.hold(`upgrade ${name}`, async () => {
+      const state = await this.installedState(name)
+      const staged = source
+        ? await this.sources.stage(source)
+        : { folder: this.directory.folderOf(name), discard: async () => {} }
+      try {
+        const pkg = await readPluginPackage(staged.folder)
+        if (pkg.name !== name) {
+          throw PluginException.invalidPackage(
+            staged.folder,
+            `it holds plugin "${pkg.name}", not "${name}"`
+          )
+        }
+        if (pkg.version === state.installedVersion) return { status: 'already_installed', pkg }
+        if (semver.lt(pkg.version, state.installedVersion)) {
+          throw PluginException.versionConflict(
+            name,
+            `${pkg.version} is older than the installed ${state.installedVersion}; downgrades are not supported`
+          )
+        }
+        await this.assertCompatible(pkg)
+        const plan = await this.plan(pkg, state.installedVersion)
+        if (options.dryRun) return { status: 'planned', plan }
 
-      const steps = new CompensatingSteps(name)
-      const placed = await steps.run(
-        'copying the new version into the plugins folder',
-        () => this.sources.place(staged.folder, pkg),
-        (place) => place.restore()
-      )
-      const upgraded = await this.directory.find(name)
-      await steps.run('installing its npm dependencies', () =>
-        this.sources.installDependencies(upgraded)
-      )
-      await steps.run(
-        'running its new migrations',
-        () => this.migrator.migrate(upgraded, options.actor.label),
-        (ids) => this.migrator.revert(upgraded, ids, options.actor.label)
-      )
-      const definition = await steps.run('loading plugin.ts', () =>
-        this.directory.loadDefinition(upgraded)
-      )
-      await steps.run('running its upgrade hook', async () =>
-        definition.hooks?.upgrade?.(this.hookContext(upgraded, definition, state.settings), {
-          from: state.installedVersion,
-          to: pkg.version,
-        })
-      )
-      await steps.run('recording the new version', () =>
-        this.writeState(
-          options.actor,
-          'plugin.upgrade',
-          name,
-          { from: state.installedVersion, to: pkg.version },
-          (client) =>
-            Plugin.query({ client }).where('name', name).update({ installed_version: pkg.version })
+        const steps = new CompensatingSteps(name)
+        const placed = await steps.run(
+          'copying the new version into the plugins folder',
+          () => this.sources.place(staged.folder, pkg),
+          (place) => place.restore()
         )
-      )
-      await placed.commit()
-      return { status: 'upgraded', plan, patches: await this.afterChange(name, options.actor) }
-    } finally {
-      await staged.discard()
-    }
+        const upgraded = await this.directory.find(name)
+        await steps.run('installing its npm dependencies', () =>
+          this.sources.installDependencies(upgraded)
+        )
+        await steps.run(
+          'running its new migrations',
+          () => this.migrator.migrate(upgraded, options.actor.label),
+          (ids) => this.migrator.revert(upgraded, ids, options.actor.label)
+        )
+        const definition = await steps.run('loading plugin.ts', () =>
+          this.directory.loadDefinition(upgraded)
+        )
+        await steps.run('running its upgrade hook', async () =>
+          definition.hooks?.upgrade?.(this.hookContext(upgraded, definition, state.settings), {
+            from: state.installedVersion,
+            to: pkg.version,
+          })
+        )
+        await steps.run('recording the new version', () =>
+          this.writeState(
+            options.actor,
+            'plugin.upgrade',
+            name,
+            { from: state.installedVersion, to: pkg.version },
+            (client) =>
+              Plugin.query({ client }).where('name', name).update({
+                installed_version: pkg.version,
+                last_error: null,
+                last_error_at: null,
+                updated_at: sqlTimestamp(),
+              })
+          )
+        )
+        await placed.commit()
+        return { status: 'upgraded', plan, patches: await this.afterChange(name, options.actor) }
+      } finally {
+        await staged.discard()
+      }
+    })
   }
 
   /** The tables an uninstall without `--keep-data` drops. */
@@ -213,60 +230,67 @@ export default class PluginLifecycle {
    * be installed again.
    */
   async uninstall(name: string, options: { actor: PluginActor; keepData: boolean }) {
-    const state = await Plugin.find(name)
-    if (!state) return { status: 'not_installed' as const }
-    const pkg = await this.directory.find(name)
-    const dependents = await this.dependentsOf(name)
-    if (dependents.length) {
-      throw PluginException.versionConflict(
-        name,
-        `it is needed by ${dependents.join(', ')}; uninstall them first`
-      )
-    }
-    const definition = await this.directory.loadDefinition(pkg)
-    const steps = new CompensatingSteps(name)
-    await steps.run('running its uninstall hook', async () =>
-      definition.hooks?.uninstall?.(this.hookContext(pkg, definition, state.settings), {
-        keepData: options.keepData,
-      })
-    )
-    const reverted = options.keepData
-      ? []
-      : await steps.run(
-          'rolling its migrations back',
-          () => this.migrator.rollback(pkg, options.actor.label),
-          () => this.migrator.migrate(pkg, options.actor.label)
+    return this.lock.hold(`uninstall ${name}`, async () => {
+      const state = await Plugin.find(name)
+      if (!state) return { status: 'not_installed' as const }
+      const pkg = await this.directory.find(name)
+      const dependents = await this.dependentsOf(name)
+      if (dependents.length) {
+        throw PluginException.versionConflict(
+          name,
+          `it is needed by ${dependents.join(', ')}; uninstall them first`
         )
-    await steps.run('forgetting its state', () =>
-      this.writeState(
-        options.actor,
-        'plugin.uninstall',
-        name,
-        { keepData: options.keepData },
-        (client) => Plugin.query({ client }).where('name', name).delete()
+      }
+      const definition = await this.directory.loadDefinition(pkg)
+      const steps = new CompensatingSteps(name)
+      await steps.run('running its uninstall hook', async () =>
+        definition.hooks?.uninstall?.(this.hookContext(pkg, definition, state.settings), {
+          keepData: options.keepData,
+        })
       )
-    )
-    this.registry.invalidate()
-    return { status: 'uninstalled' as const, reverted }
+      const reverted = options.keepData
+        ? []
+        : await steps.run(
+            'rolling its migrations back',
+            () => this.migrator.rollback(pkg, options.actor.label),
+            () => this.migrator.migrate(pkg, options.actor.label)
+          )
+      if (!options.keepData) await this.patches.forget(name, options.actor)
+      await steps.run('forgetting its state', () =>
+        this.writeState(
+          options.actor,
+          'plugin.uninstall',
+          name,
+          { keepData: options.keepData },
+          (client) => Plugin.query({ client }).where('name', name).delete()
+        )
+      )
+      this.registry.invalidate()
+      return { status: 'uninstalled' as const, reverted }
+    })
   }
 
   async enable(name: string, actor: PluginActor) {
-    const state = await this.installedState(name)
-    if (state.enabled) return { status: 'already' as const }
-    const pkg = await this.directory.find(name)
-    await this.assertCompatible(pkg)
-    const definition = await this.directory.loadDefinition(pkg)
-    const invalid = await this.settings.invalidFields(definition.settings ?? {}, state.settings)
-    if (invalid.length) throw PluginException.invalidSettings(name, invalid)
-    await this.setEnabled(state, true, actor)
-    return { status: 'changed' as const }
+    return this.lock.hold(`enable ${name}`, async () => {
+      const state = await this.installedState(name)
+      if (state.enabled) return { status: 'already' as const }
+      const pkg = await this.directory.find(name)
+      await this.assertCompatible(pkg)
+      const definition = await this.directory.loadDefinition(pkg)
+      const invalid = await this.settings.invalidFields(definition.settings ?? {}, state.settings)
+      if (invalid.length) throw PluginException.invalidSettings(name, invalid)
+      await this.setEnabled(state, true, actor)
+      return { status: 'changed' as const }
+    })
   }
 
   async disable(name: string, actor: PluginActor) {
-    const state = await this.installedState(name)
-    if (!state.enabled) return { status: 'already' as const }
-    await this.setEnabled(state, false, actor)
-    return { status: 'changed' as const }
+    return this.lock.hold(`disable ${name}`, async () => {
+      const state = await this.installedState(name)
+      if (!state.enabled) return { status: 'already' as const }
+      await this.setEnabled(state, false, actor)
+      return { status: 'changed' as const }
+    })
   }
 
   /** Validates and stores settings from the admin form. */
@@ -276,24 +300,26 @@ export default class PluginLifecycle {
     locale: Locale,
     actor: PluginActor
   ) {
-    const state = await this.installedState(name)
-    const definition = await this.directory.loadDefinition(await this.directory.find(name))
-    const fields = definition.settings ?? {}
-    const result = await this.settings.validate(fields, input, state.settings, locale)
-    if (!result.valid) return result
-    // Names only: secret values never reach the audit log.
-    await this.writeState(
-      actor,
-      'plugin.settings',
-      name,
-      { fields: Object.keys(result.stored) },
-      (client) =>
-        Plugin.query({ client })
-          .where('name', name)
-          .update({ settings: JSON.stringify(result.stored) })
-    )
-    this.registry.invalidate()
-    return result
+    return this.lock.hold(`settings of ${name}`, async () => {
+      const state = await this.installedState(name)
+      const definition = await this.directory.loadDefinition(await this.directory.find(name))
+      const fields = definition.settings ?? {}
+      const result = await this.settings.validate(fields, input, state.settings, locale)
+      if (!result.valid) return result
+      // Names only: secret values never reach the audit log.
+      await this.writeState(
+        actor,
+        'plugin.settings',
+        name,
+        { fields: Object.keys(result.stored) },
+        (client) =>
+          Plugin.query({ client })
+            .where('name', name)
+            .update({ settings: JSON.stringify(result.stored), updated_at: sqlTimestamp() })
+      )
+      this.registry.invalidate()
+      return result
+    })
   }
 
   /** Runs the plugin's demo seed hook, with its current settings. */
@@ -313,7 +339,11 @@ export default class PluginLifecycle {
       (client) =>
         Plugin.query({ client })
           .where('name', state.name)
-          .update({ enabled, ...(enabled ? { last_error: null, last_error_at: null } : {}) })
+          .update({
+            enabled,
+            updated_at: sqlTimestamp(),
+            ...(enabled ? { last_error: null, last_error_at: null } : {}),
+          })
     )
     this.registry.invalidate()
   }
@@ -328,6 +358,13 @@ export default class PluginLifecycle {
   private async assertCompatible(pkg: PluginPackage) {
     const installed = await this.installedVersions()
     const reasons = incompatibilities(pkg, coreVersion(), installed)
+    // Its table prefix must be its own: tables with that prefix and no
+    // migration of its in the journal belong to someone else.
+    const tables = await this.migrator.tables(pkg)
+    const applied = await this.migrator.applied(pkg)
+    if (!installed.has(pkg.name) && tables.length && !applied.length) {
+      reasons.push(`its table prefix is already used by ${tables.join(', ')}`)
+    }
     const { packages } = await this.directory.scan()
     for (const dependent of packages) {
       const range = installed.has(dependent.name) ? dependent.requires[pkg.name] : undefined
@@ -351,16 +388,22 @@ export default class PluginLifecycle {
       .map((pkg) => pkg.name)
   }
 
+  /**
+   * What an install or upgrade will run. Its hooks are read from plugin.ts,
+   * which cannot load before its own npm dependencies are installed.
+   */
   private async plan(pkg: PluginPackage, fromVersion: string | null): Promise<PluginPlan> {
-    const definition = await this.directory.loadDefinition(pkg)
     const hook = fromVersion ? 'upgrade' : 'install'
+    const definition = Object.keys(pkg.dependencies).length
+      ? null
+      : await this.directory.loadDefinition(pkg)
     const pendingMigrations = await this.migrator.pending(pkg)
     return {
       pkg,
       fromVersion,
       migrations: pendingMigrations.map((file) => file.id),
       patches: await this.unappliedPatches(pkg),
-      hooks: definition.hooks?.[hook] ? [hook] : [],
+      hooks: definition ? (definition.hooks?.[hook] ? [hook] : []) : null,
     }
   }
 
@@ -373,7 +416,7 @@ export default class PluginLifecycle {
   /** After an install or upgrade: reload plugins and apply the plugin's patches. */
   private async afterChange(name: string, actor: PluginActor) {
     this.registry.invalidate()
-    const outcomes = await this.patches.applyPending(actor.label, name)
+    const outcomes = await this.patches.applyPending(actor, name)
     for (const outcome of outcomes) {
       if (outcome.outcome === 'failed')
         logger.warn(`patch ${outcome.owner}/${outcome.id} failed: ${outcome.error}`)

@@ -94,9 +94,11 @@ export default class PluginMigrator {
   }
 
   /**
-   * Compensation: the failed file's own reverse step may meet a half-done
-   * state, so its error is expected and ignored; the files that completed
-   * must reverse cleanly.
+   * Compensation. Where DDL is transactional (SQLite) the failed file was
+   * rolled back with its transaction and is left alone; on MySQL/MariaDB part
+   * of it may be committed, so its reverse step runs and may meet a half-done
+   * state (its error is expected). The files that completed must reverse
+   * cleanly.
    */
   private async undo(
     files: MigrationFile[],
@@ -105,7 +107,9 @@ export default class PluginMigrator {
     actor: string
   ) {
     const [failed, ...completed] = files
-    await this.execute(failed, direction).catch(() => undefined)
+    if (db.connection().dialect.name === 'mysql') {
+      await this.execute(failed, direction).catch(() => undefined)
+    }
     for (const file of completed) {
       await this.execute(file, direction)
       await this.journal.record(

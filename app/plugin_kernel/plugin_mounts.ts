@@ -20,13 +20,14 @@ export async function registerPluginRoutes(
     storefront: Middleware
     admin: Middleware
     enabled: (name: string) => Middleware[number]
-  }
+  },
+  timeoutMs: number
 ) {
   const { packages } = await directory.scan()
   for (const pkg of packages) {
     if (incompatibilities({ ...pkg, requires: {} }, coreVersion(), new Map()).length) continue
     try {
-      const definition = await directory.loadDefinition(pkg)
+      const definition = await directory.loadDefinition(pkg, { timeoutMs })
       if (!definition.routes) continue
       const enabled = middleware.enabled(pkg.name)
       const routes: PluginRoutes = {

@@ -43,11 +43,16 @@ export default class PluginOverview {
 
   /**
    * An installed plugin's settings form, health checks (enabled plugins only)
-   * and pending patches.
+   * and pending patches; null when its code cannot be loaded (the page then
+   * shows the plugin's problem instead).
    */
   async details(name: string, locale: Locale) {
     const state = await Plugin.findOrFail(name)
-    const definition = await this.directory.loadDefinition(await this.directory.find(name))
+    const definition = await this.directory
+      .find(name)
+      .then((pkg) => this.directory.loadDefinition(pkg))
+      .catch(() => null)
+    if (!definition) return null
     const health: { code: string; report: HealthReport }[] = []
     for (const { plugin, provider } of await this.registry.providers('maintenance')) {
       if (plugin !== name) continue

@@ -68,8 +68,11 @@ export async function readPluginPackage(folder: string): Promise<PluginPackage> 
   }
 }
 
+/** "core" owns the core's patches in the journal. */
+const RESERVED_NAMES = new Set(['core'])
+
 export function isPluginName(name: unknown): name is string {
-  return typeof name === 'string' && PLUGIN_NAME.test(name)
+  return typeof name === 'string' && PLUGIN_NAME.test(name) && !RESERVED_NAMES.has(name)
 }
 
 /** Tables of a plugin start with its name, dashes turned into underscores. */

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import edge from 'edge.js'
-import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import type {
@@ -12,6 +11,7 @@ import type {
 } from '@comptoir/contracts/plugin_manifest'
 import type { ViewSlotName, ViewSlots } from '@comptoir/contracts/view_slots'
 import Plugin from '#models/plugin'
+import { sqlTimestamp } from '#support/sql_timestamp'
 import { incompatibilities } from '#plugin_kernel/compatibility'
 import type PluginDirectory from '#plugin_kernel/plugin_directory'
 import type { PluginPackage } from '#plugin_kernel/plugin_package'
@@ -42,6 +42,9 @@ export function coreVersion(): string {
 export default class PluginRegistry {
   #active: ActivePlugin[] = []
   #loadedAt = 0
+  #reloading: Promise<void> | null = null
+  /** The version of each plugin folder whose code this process imported. */
+  #loadedVersions = new Map<string, string>()
 
   constructor(
     protected directory: PluginDirectory,
@@ -59,7 +62,15 @@ export default class PluginRegistry {
     return this.#active
   }
 
-  async reload() {
+  /** Re-reads plugin state; concurrent callers share one reload. */
+  reload() {
+    this.#reloading ??= this.loadAll().finally(() => {
+      this.#reloading = null
+    })
+    return this.#reloading
+  }
+
+  private async loadAll() {
     const all = await Plugin.query().orderBy('name')
     const states = all.filter((state) => state.enabled)
     const installed = new Map(all.map((state) => [state.name, state.installedVersion]))
@@ -114,7 +125,7 @@ export default class PluginRegistry {
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`${what} took longer than ${this.options.timeoutMs} ms`)),
+        () => reject(new Error(`took longer than ${this.options.timeoutMs} ms`)),
         this.options.timeoutMs
       )
     })
@@ -138,19 +149,21 @@ export default class PluginRegistry {
     slot: Slot,
     input: ViewSlots[Slot]
   ) {
-    const parts: string[] = []
-    for (const plugin of await this.active()) {
-      const renderer = plugin.definition.slots?.[slot]
-      if (!renderer) continue
-      const html = await this.guard(plugin.pkg.name, `view slot ${slot}`, async () => {
-        const data = renderer.data ? await renderer.data(input, plugin.context) : {}
-        return data === null
-          ? ''
-          : render(`${plugin.pkg.name}::${renderer.view}`, { ...input, ...data })
+    // Side by side: a slow plugin costs the page one timeout, not one each.
+    const active = await this.active()
+    const parts = await Promise.all(
+      active.map((plugin) => {
+        const renderer = plugin.definition.slots?.[slot]
+        if (!renderer) return undefined
+        return this.guard(plugin.pkg.name, `view slot ${slot}`, async () => {
+          const data = renderer.data ? await renderer.data(input, plugin.context) : {}
+          return data === null
+            ? ''
+            : render(`${plugin.pkg.name}::${renderer.view}`, { ...input, ...data })
+        })
       })
-      if (html) parts.push(html)
-    }
-    return parts.join('\n')
+    )
+    return parts.filter(Boolean).join('\n')
   }
 
   /** The context an enabled plugin runs with, or null. */
@@ -183,7 +196,7 @@ export default class PluginRegistry {
       .where('name', pluginName)
       .update({
         last_error: message.slice(0, 2000),
-        last_error_at: DateTime.utc().toSQL({ includeOffset: false }),
+        last_error_at: sqlTimestamp(),
       })
       .catch((error) => logger.error({ err: error }, 'could not record plugin fault'))
   }
@@ -199,9 +212,22 @@ export default class PluginRegistry {
       }
       if (reasons.length) throw new Error(`not loaded: ${reasons.join('; ')}`)
 
-      const definition = await this.directory.loadDefinition(pkg)
+      const loaded = this.#loadedVersions.get(pkg.folder)
+      if (loaded && loaded !== pkg.version) {
+        throw new Error(
+          `version ${pkg.version} is installed but this process runs ${loaded}: restart it`
+        )
+      }
+      const definition = await this.directory.loadDefinition(pkg, {
+        timeoutMs: this.options.timeoutMs,
+      })
+      this.#loadedVersions.set(pkg.folder, pkg.version)
       const views = join(pkg.folder, 'resources', 'views')
       if (existsSync(views)) edge.mount(pkg.name, views)
+      // Settings saved for an older version may miss a field the new one requires.
+      const invalid = await this.settings.invalidFields(definition.settings ?? {}, state.settings)
+      if (invalid.length)
+        throw new Error(`not loaded: settings to fill in again: ${invalid.join(', ')}`)
       const context = {
         name: pkg.name,
         settings: this.settings.open(definition.settings ?? {}, state.settings),

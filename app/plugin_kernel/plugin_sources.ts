@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { extract } from 'tar'
 import app from '@adonisjs/core/services/app'
@@ -29,7 +29,10 @@ export default class PluginSources {
   async stage(source: string): Promise<StagedSource> {
     const path = resolve(source)
     if (existsSync(path) && statSync(path).isDirectory()) {
-      return { folder: path, discard: async () => {} }
+      if (dirname(path) === resolve(this.directory.root)) {
+        return { folder: path, discard: async () => {} }
+      }
+      return this.copy(path)
     }
     if (/\.(tgz|tar\.gz)$/.test(source) && existsSync(path)) {
       return this.extract(path)
@@ -100,11 +103,29 @@ export default class PluginSources {
     return true
   }
 
+  /** A folder from elsewhere is copied first: its code then resolves the app's packages. */
+  private async copy(source: string): Promise<StagedSource> {
+    const folder = await this.stagingFolder()
+    await cp(source, folder, {
+      recursive: true,
+      filter: (path) => !relative(source, path).split(/[\\/]/).includes('node_modules'),
+    })
+    return { folder, discard: () => rm(folder, { recursive: true, force: true }) }
+  }
+
   private async extract(tarball: string): Promise<StagedSource> {
     const folder = await this.stagingFolder()
     try {
       // npm pack puts everything under "package/".
-      await extract({ file: tarball, cwd: folder, strip: 1 })
+      // Plain files and folders only: no links, devices or other surprises.
+      await extract({
+        file: tarball,
+        cwd: folder,
+        strip: 1,
+        strict: true,
+        filter: (_path, entry) =>
+          'type' in entry && (entry.type === 'File' || entry.type === 'Directory'),
+      })
       const files = await readdir(folder)
       if (!files.includes('package.json')) {
         throw new Error('the archive has no package.json at its root')

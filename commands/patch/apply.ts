@@ -18,7 +18,7 @@ export default class PatchApply extends KernelCommand {
 
   async run() {
     const { patches } = await this.pluginKernel()
-    const actor = cliActor().label
+    const actor = cliActor()
     if (this.all === Boolean(this.id)) {
       this.logger.error('Give either a patch id or --all')
       this.exitCode = 1

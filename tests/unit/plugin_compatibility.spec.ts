@@ -48,6 +48,7 @@ test.group('Plugin compatibility', () => {
     assert.isTrue(isPluginName('shipping-table-rates'))
     assert.isTrue(isPluginName('sso2'))
     for (const name of [
+      'core',
       'Shipping',
       'shipping_rates',
       '-rates',

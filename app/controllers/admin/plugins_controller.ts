@@ -61,8 +61,18 @@ export default class PluginsController {
   async applyPatch(ctx: HttpContext) {
     const kernel = await ctx.containerResolver.make(PluginKernel)
     const reference = String(ctx.request.input('patch', ''))
-    const outcome = await kernel.patches.applyOne(reference, adminPluginActor(ctx).label)
-    if (outcome === null || outcome === 'already_applied') {
+    const outcome = await kernel.patches
+      .applyOne(reference, adminPluginActor(ctx))
+      .catch((error) => {
+        if (error instanceof PluginException) return error
+        throw error
+      })
+    if (outcome instanceof PluginException) {
+      ctx.session.flash(
+        'error',
+        ctx.i18n.t('admin.plugins.refused.other', { reason: outcome.message })
+      )
+    } else if (outcome === null || outcome === 'already_applied') {
       ctx.session.flash('error', ctx.i18n.t('admin.plugins.patch_unknown', { patch: reference }))
     } else if (outcome.outcome === 'failed') {
       ctx.session.flash(

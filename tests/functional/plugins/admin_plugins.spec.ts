@@ -158,5 +158,8 @@ export default definePatch({
     const entry = await MaintenanceJournalEntry.findByOrFail('item', '2026_11_24_noop')
     assert.equal(entry.outcome, 'applied')
     assert.equal(entry.actor, `admin:${owner.email}`)
+    const audit = await AuditLog.findByOrFail('action', 'patch.apply')
+    assert.equal(audit.adminUserId, owner.id)
+    assert.equal(audit.entityId, 'core/2026_11_24_noop')
   })
 })

@@ -117,6 +117,21 @@ test.group('Plugin lifecycle', () => {
     ])
   })
 
+  test('a failing install hook undoes the migrations and the copy', async ({ assert, cleanup }) => {
+    const { root } = await usePluginSandbox(cleanup)
+
+    const { exitCode, output } = await runAce('plugin:install', [
+      fixturePlugin('fixture-failing-hook'),
+    ])
+
+    assert.equal(exitCode, 1)
+    assert.include(output, 'running its install hook failed, nothing was changed')
+    assert.include(output, 'the carrier account could not be registered')
+    assert.deepEqual(await fixtureTables(), [])
+    assert.isFalse(existsSync(join(root, 'fixture-failing-hook')))
+    assert.equal(await countRows('plugins'), 0)
+  })
+
   test('enable is refused until the settings are valid, then is idempotent', async ({
     assert,
     cleanup,
@@ -175,6 +190,12 @@ test.group('Plugin lifecycle', () => {
     assert.include(reapply.output, 'No pending patch')
     assert.equal(await countRows('fixture_notes_tags'), 1)
     assert.equal(await countRows('maintenance_journal', { kind: 'patch', outcome: 'applied' }), 1)
+
+    // Uninstalled with its data, then installed again: the patch runs again.
+    await runAce('plugin:uninstall', ['fixture-notes', '--force'])
+    const again = await runAce('plugin:install', [tarball])
+    assert.equal(again.exitCode, 0, again.output)
+    assert.deepEqual(await db.from('fixture_notes_tags').select('name'), [{ name: 'legacy' }])
   })
 
   test('uninstall --keep-data keeps the tables; reinstalling then runs no migration', async ({
@@ -249,5 +270,28 @@ test.group('plugin:make', () => {
     assert.include(again.output, 'already exists')
     const invalid = await runAce('plugin:make', ['Shipping Coursier'])
     assert.equal(invalid.exitCode, 1)
+  })
+})
+
+test.group('Plugin operations at once', () => {
+  test('a second install while one runs is refused and the first one completes', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { kernel } = await usePluginSandbox(cleanup)
+    const source = fixturePlugin('fixture-notes-1.0.0')
+
+    const results = await Promise.allSettled([
+      kernel.lifecycle.install(source, { actor: cliActor() }),
+      kernel.lifecycle.install(source, { actor: cliActor() }),
+    ])
+
+    const refused = results.filter((result) => result.status === 'rejected')
+    assert.lengthOf(refused, 1)
+    assert.equal((refused[0] as PromiseRejectedResult).reason.code, 'E_PLUGIN_BUSY')
+    assert.deepEqual(await fixtureTables(), ['fixture_notes_entries'])
+    const state = await stateOf('fixture-notes')
+    assert.equal(state.installedVersion, '1.0.0')
+    assert.equal(await countRows('plugin_operation_locks'), 0)
   })
 })
