@@ -33,7 +33,13 @@ const dbConfig = defineConfig({
        */
       schemaGeneration: {
         rulesPaths: ['./database/schema_rules.js'],
-        excludeTables: ['queue_jobs', 'queue_schedules', 'rate_limits', 'sessions', 'plugin_operation_locks'],
+        excludeTables: [
+          'queue_jobs',
+          'queue_schedules',
+          'rate_limits',
+          'sessions',
+          'plugin_operation_locks',
+        ],
       },
       /**
        * WAL lets readers work while one writer commits; the busy timeout makes a
