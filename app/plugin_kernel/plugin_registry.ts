@@ -10,6 +10,7 @@ import type {
   PluginProvides,
 } from '@comptoir/contracts/plugin_manifest'
 import type { ViewSlotName, ViewSlots } from '@comptoir/contracts/view_slots'
+import { DateTime } from 'luxon'
 import Plugin from '#models/plugin'
 import { sqlTimestamp } from '#support/sql_timestamp'
 import { incompatibilities } from '#plugin_kernel/compatibility'
@@ -192,10 +193,19 @@ export default class PluginRegistry {
 
   async recordFault(pluginName: string, message: string) {
     logger.error({ plugin: pluginName }, `plugin ${pluginName} skipped: ${message}`)
+    const text = message.slice(0, 2000)
+    // A plugin failing on every request writes its error once a minute, not each time.
+    const minuteAgo = sqlTimestamp(DateTime.now().minus({ minutes: 1 }))
     await Plugin.query()
       .where('name', pluginName)
+      .where((query) =>
+        query
+          .whereNull('last_error')
+          .orWhere('last_error', '!=', text)
+          .orWhere('last_error_at', '<', minuteAgo)
+      )
       .update({
-        last_error: message.slice(0, 2000),
+        last_error: text,
         last_error_at: sqlTimestamp(),
       })
       .catch((error) => logger.error({ err: error }, 'could not record plugin fault'))
