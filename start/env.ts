@@ -58,6 +58,15 @@ export default await Env.create(new URL('../', import.meta.url), {
   S3_ACCESS_KEY_ID: Env.schema.string.optional(),
   S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
 
+  /** Outgoing e-mail: `file` writes .eml files under tmp/mail (development, demo). */
+  MAIL_TRANSPORT: Env.schema.enum.optional(['smtp', 'file'] as const),
+  MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: 'email' }),
+  MAIL_FROM_NAME: Env.schema.string.optional(),
+  SMTP_HOST: Env.schema.string.optional({ format: 'host' }),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.string.optional(),
+
   /** Milliseconds a plugin provider may take before it is skipped for a request. */
   PLUGIN_TIMEOUT_MS: Env.schema.number.optional(),
 })

@@ -5,14 +5,17 @@ import { seedDemoStores } from '#src/demo_stores'
 import { STOREFRONT_PATH } from '#src/paths'
 import { maxStores, methodLabels, settings } from '#src/settings'
 import StoreAvailabilityService from '#src/store_availability'
+import StockAlerts from '#src/stock_alerts'
 import StoreDirectory from '#src/store_directory'
 
 const StoresController = () => import('#src/controllers/stores_controller')
 const PickupController = () => import('#src/controllers/pickup_controller')
+const StockAlertsController = () => import('#src/controllers/stock_alerts_controller')
 
 /**
  * Click & collect in the merchant's stores (see README.md): the shipping
- * method, the store editor, the availability pages and the store count under
+ * method, the store editor, the availability pages (with their "prévenez-moi"
+ * requests, mailed when a store restocks) and the store count under
  * the product price.
  */
 export default definePlugin({
@@ -40,6 +43,7 @@ export default definePlugin({
     routes.storefront(() => {
       router.get('/availability', [PickupController, 'availability']).as('availability')
       router.get('/stores/:code', [PickupController, 'store']).as('store')
+      router.post('/stock-alerts', [StockAlertsController, 'store']).as('stock_alerts.store')
     })
   },
 
@@ -53,6 +57,13 @@ export default definePlugin({
           ? null
           : { storeCount, action: `${STOREFRONT_PATH}/availability` }
       },
+    },
+  },
+
+  listeners: {
+    // "Prévenez-moi": a store's stock of a variant came back.
+    'stock:changed': async (change) => {
+      await new StockAlerts().stockChanged(change)
     },
   },
 })

@@ -12,12 +12,13 @@ import type { ShippingMethod } from '@comptoir/contracts/shipping_method'
 
 export const PLUGIN = 'shipping-click-collect'
 export const TABLE = 'shipping_click_collect_stores'
+export const ALERTS_TABLE = 'shipping_click_collect_stock_alerts'
 
 type Cleanup = (handler: () => Promise<void>) => void
 
 /**
  * Installs this plugin from its folder into a sandbox plugins folder, saves
- * its settings and enables it. Cleanup drops its table and the audit entries
+ * its settings and enables it. Cleanup drops its tables and the audit entries
  * of those steps, whatever the sandbox's own cleanup already does.
  */
 export async function installedPlugin(cleanup: Cleanup, settings: Record<string, unknown> = {}) {
@@ -27,6 +28,7 @@ export async function installedPlugin(cleanup: Cleanup, settings: Record<string,
   )
   cleanup(async () => {
     await db.connection().schema.dropTableIfExists(TABLE)
+    await db.connection().schema.dropTableIfExists(ALERTS_TABLE)
     await db.from('audit_logs').where({ entity_type: 'plugin', entity_id: PLUGIN }).delete()
   })
   const { kernel } = await usePluginSandbox(cleanup)
