@@ -28,9 +28,12 @@ export interface ActivePlugin {
 /** How long a process trusts its view of which plugins are enabled. */
 const STATE_TTL_MS = 5000
 
-/** The core's version, the one plugin `core` ranges are checked against. */
+let version: string | undefined
+
+/** The core's version, the one plugin `core` ranges are checked against (read once). */
 export function coreVersion(): string {
-  return JSON.parse(readFileSync(app.makePath('package.json'), 'utf8')).version
+  version ??= JSON.parse(readFileSync(app.makePath('package.json'), 'utf8')).version as string
+  return version
 }
 
 /**

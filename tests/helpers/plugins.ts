@@ -91,6 +91,38 @@ export async function runAce(name: string, args: string[]) {
 }
 
 /**
+ * Installs a plugin of the repository's plugins/ into a sandbox, saves its
+ * settings and enables it; a refusal fails the test with the command output.
+ */
+async function installedPlugin(
+  cleanup: (handler: () => Promise<void>) => void,
+  name: string,
+  settings: Record<string, unknown> = {}
+) {
+  const { kernel } = await usePluginSandbox(cleanup)
+  const install = await runAce('plugin:install', [app.makePath('plugins', name)])
+  if (install.exitCode) throw new Error(`plugin:install failed: ${install.output}`)
+  const saved = await kernel.lifecycle.saveSettings(name, settings, 'fr', cliActor())
+  if (!saved.valid) throw new Error(`settings refused: ${JSON.stringify(saved.errors)}`)
+  const enable = await runAce('plugin:enable', [name])
+  if (enable.exitCode) throw new Error(`plugin:enable failed: ${enable.output}`)
+  return { kernel }
+}
+
+/**
+ * A back-office user, removed after the test: an owner (who may manage
+ * plugins) unless another role is asked for.
+ */
+async function adminUser(
+  cleanup: (handler: () => Promise<void>) => void,
+  role?: 'manager' | 'support'
+) {
+  const user = await (role ? AdminUserFactory.apply(role) : AdminUserFactory).create()
+  cleanup(() => user.delete())
+  return user
+}
+
+/**
  * What a plugin's own test suites get from the core. Plugin packages cannot
  * import core files (their `#` imports resolve inside the plugin), so the
  * test bootstrap binds this kit in the container:
@@ -98,6 +130,8 @@ export async function runAce(name: string, args: string[]) {
  */
 export const pluginTestKit = {
   usePluginSandbox,
+  installedPlugin,
+  adminUser,
   runAce,
   cliActor,
   createCatalogFixture,

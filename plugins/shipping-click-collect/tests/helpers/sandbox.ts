@@ -16,29 +16,15 @@ export const ALERTS_TABLE = 'shipping_click_collect_stock_alerts'
 
 type Cleanup = (handler: () => Promise<void>) => void
 
+// The core's plugin test helpers, bound by the test bootstrap.
+const kit = await app.container.make('comptoir.plugin_test_kit')
+
 /**
- * Installs this plugin from its folder into a sandbox plugins folder, saves
- * its settings and enables it. Cleanup drops its tables and the audit entries
- * of those steps, whatever the sandbox's own cleanup already does.
+ * This plugin installed from its folder into the core's test sandbox (which
+ * uninstalls it afterwards, dropping its tables), configured and enabled.
  */
 export async function installedPlugin(cleanup: Cleanup, settings: Record<string, unknown> = {}) {
-  // The core's plugin test helpers, bound by the test bootstrap.
-  const { usePluginSandbox, runAce, cliActor } = await app.container.make(
-    'comptoir.plugin_test_kit'
-  )
-  cleanup(async () => {
-    await db.connection().schema.dropTableIfExists(TABLE)
-    await db.connection().schema.dropTableIfExists(ALERTS_TABLE)
-    await db.from('audit_logs').where({ entity_type: 'plugin', entity_id: PLUGIN }).delete()
-  })
-  const { kernel } = await usePluginSandbox(cleanup)
-
-  const install = await runAce('plugin:install', [app.makePath('plugins', PLUGIN)])
-  if (install.exitCode) throw new Error(`plugin:install failed: ${install.output}`)
-  const saved = await kernel.lifecycle.saveSettings(PLUGIN, settings, 'fr', cliActor())
-  if (!saved.valid) throw new Error(`settings refused: ${JSON.stringify(saved.errors)}`)
-  const enable = await runAce('plugin:enable', [PLUGIN])
-  if (enable.exitCode) throw new Error(`plugin:enable failed: ${enable.output}`)
+  const { kernel } = await kit.installedPlugin(cleanup, PLUGIN, settings)
 
   /** The click & collect method as the kernel offers it. */
   async function method(): Promise<ShippingMethod> {
@@ -47,7 +33,7 @@ export async function installedPlugin(cleanup: Cleanup, settings: Record<string,
     if (!found) throw new Error(`${PLUGIN} provides no shipping method`)
     return found.provider
   }
-  return { kernel, runAce, cliActor, method }
+  return { kernel, runAce: kit.runAce, cliActor: kit.cliActor, method }
 }
 
 const timestamp = () => DateTime.utc().toSQL({ includeOffset: false })
@@ -120,13 +106,4 @@ export async function insertLevels(rows: [number, number, number, number?][]) {
   )
 }
 
-/**
- * A back-office user, removed after the test: an owner (who may manage
- * plugins) unless another role is asked for. Log in with `loginAs(user)`.
- */
-export async function adminUser(cleanup: Cleanup, role?: 'manager' | 'support') {
-  const { AdminUserFactory } = await app.container.make('comptoir.plugin_test_kit')
-  const user = await (role ? AdminUserFactory.apply(role) : AdminUserFactory).create()
-  cleanup(() => user.delete())
-  return user
-}
+export const adminUser = kit.adminUser
