@@ -48,6 +48,7 @@ export default defineConfig({
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#start/view'),
+    () => import('#start/events'),
   ],
 
   tests: {

@@ -3,8 +3,9 @@ import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
 /**
- * Merchants' staff sign in to the back office through the "admin" guard.
- * Shoppers get a guard of their own with customer accounts.
+ * Merchants' staff sign in to the back office through the "admin" guard,
+ * shoppers to the storefront through the "customer" guard. The two keep their
+ * own session keys, so one browser may hold both without mixing them.
  */
 const authConfig = defineConfig({
   default: 'admin',
@@ -13,6 +14,12 @@ const authConfig = defineConfig({
       useRememberMeTokens: false,
       provider: sessionUserProvider({
         model: () => import('#models/admin_user'),
+      }),
+    }),
+    customer: sessionGuard({
+      useRememberMeTokens: false,
+      provider: sessionUserProvider({
+        model: () => import('#models/customer'),
       }),
     }),
   },

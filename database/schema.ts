@@ -8,7 +8,11 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
 import { jsonColumn, booleanColumn } from '#support/lucid_columns'
 import type { LocalizedText } from '#support/lucid_columns'
+import type { CheckoutState } from '#services/checkout/checkout_state'
 import type { CsvLineError } from '#services/catalog/csv/product_csv_format'
+import type { InvoiceRecord } from '#domain/invoices'
+import type { Address } from '@comptoir/contracts/commerce'
+import type { PickupPointRecord, OrderRecord, PaymentInstructions } from '#services/orders/order_record'
 import type { ImageDerivative } from '#domain/image_derivatives'
 
 export class AdminUserSchema extends BaseModel {
@@ -140,6 +144,44 @@ export class BrandSchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class CartLineSchema extends BaseModel {
+  static $columns = ['cartId', 'createdAt', 'id', 'quantity', 'updatedAt', 'variantId'] as const
+  $columns = CartLineSchema.$columns
+  @column()
+  declare cartId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare quantity: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare variantId: number
+}
+
+export class CartSchema extends BaseModel {
+  static $columns = ['checkout', 'couponCode', 'createdAt', 'currency', 'customerId', 'id', 'token', 'updatedAt'] as const
+  $columns = CartSchema.$columns
+  @jsonColumn()
+  declare checkout: CheckoutState | null
+  @column()
+  declare couponCode: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string
+  @column()
+  declare customerId: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare token: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class CatalogImportSchema extends BaseModel {
   static $columns = ['adminUserId', 'createdAt', 'createdProducts', 'errors', 'fileKey', 'id', 'mode', 'originalName', 'processedProducts', 'status', 'totalProducts', 'updatedAt', 'updatedProducts'] as const
   $columns = CatalogImportSchema.$columns
@@ -150,7 +192,7 @@ export class CatalogImportSchema extends BaseModel {
   @column()
   declare createdProducts: number
   @jsonColumn()
-  declare errors: CsvLineError[] | null | null
+  declare errors: CsvLineError[] | null
   @column()
   declare fileKey: string
   @column({ isPrimary: true })
@@ -220,6 +262,271 @@ export class CategoryTranslationSchema extends BaseModel {
   declare slug: string
 }
 
+export class CouponCategorySchema extends BaseModel {
+  static $columns = ['categoryId', 'couponId'] as const
+  $columns = CouponCategorySchema.$columns
+  @column()
+  declare categoryId: number
+  @column({ isPrimary: true })
+  declare couponId: number
+}
+
+export class CouponCustomerUsageSchema extends BaseModel {
+  static $columns = ['couponId', 'customerKey', 'uses'] as const
+  $columns = CouponCustomerUsageSchema.$columns
+  @column({ isPrimary: true })
+  declare couponId: number
+  @column()
+  declare customerKey: string
+  @column()
+  declare uses: number
+}
+
+export class CouponProductSchema extends BaseModel {
+  static $columns = ['couponId', 'productId'] as const
+  $columns = CouponProductSchema.$columns
+  @column({ isPrimary: true })
+  declare couponId: number
+  @column()
+  declare productId: number
+}
+
+export class CouponRedemptionSchema extends BaseModel {
+  static $columns = ['amount', 'couponId', 'createdAt', 'customerId', 'email', 'id', 'orderId'] as const
+  $columns = CouponRedemptionSchema.$columns
+  @column()
+  declare amount: number
+  @column()
+  declare couponId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare customerId: number | null
+  @column()
+  declare email: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare orderId: number
+}
+
+export class CouponSchema extends BaseModel {
+  static $columns = ['active', 'code', 'createdAt', 'currency', 'endsAt', 'id', 'kind', 'label', 'minSubtotal', 'notes', 'perCustomerLimit', 'startsAt', 'timesUsed', 'updatedAt', 'usageLimit', 'value'] as const
+  $columns = CouponSchema.$columns
+  @booleanColumn()
+  declare active: boolean
+  @column()
+  declare code: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string | null
+  @column.dateTime()
+  declare endsAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare label: string | null
+  @column()
+  declare minSubtotal: number | null
+  @column()
+  declare notes: string | null
+  @column()
+  declare perCustomerLimit: number | null
+  @column.dateTime()
+  declare startsAt: DateTime | null
+  @column()
+  declare timesUsed: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare usageLimit: number | null
+  @column()
+  declare value: number
+}
+
+export class CustomerAddressSchema extends BaseModel {
+  static $columns = ['addressLine1', 'addressLine2', 'city', 'company', 'countryCode', 'createdAt', 'customerId', 'firstName', 'id', 'isDefaultBilling', 'isDefaultDelivery', 'lastName', 'phone', 'postalCode', 'updatedAt'] as const
+  $columns = CustomerAddressSchema.$columns
+  @column()
+  declare addressLine1: string
+  @column()
+  declare addressLine2: string | null
+  @column()
+  declare city: string
+  @column()
+  declare company: string | null
+  @column()
+  declare countryCode: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare customerId: number
+  @column()
+  declare firstName: string
+  @column({ isPrimary: true })
+  declare id: number
+  @booleanColumn()
+  declare isDefaultBilling: boolean
+  @booleanColumn()
+  declare isDefaultDelivery: boolean
+  @column()
+  declare lastName: string
+  @column()
+  declare phone: string | null
+  @column()
+  declare postalCode: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class CustomerNoteSchema extends BaseModel {
+  static $columns = ['adminUserId', 'author', 'body', 'createdAt', 'customerId', 'id'] as const
+  $columns = CustomerNoteSchema.$columns
+  @column()
+  declare adminUserId: number | null
+  @column()
+  declare author: string
+  @column()
+  declare body: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare customerId: number
+  @column({ isPrimary: true })
+  declare id: number
+}
+
+export class CustomerPasswordResetSchema extends BaseModel {
+  static $columns = ['createdAt', 'customerId', 'expiresAt', 'id', 'tokenHash', 'usedAt'] as const
+  $columns = CustomerPasswordResetSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare customerId: number
+  @column.dateTime()
+  declare expiresAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare tokenHash: string
+  @column.dateTime()
+  declare usedAt: DateTime | null
+}
+
+export class CustomerSchema extends BaseModel {
+  static $columns = ['createdAt', 'email', 'firstName', 'id', 'lastName', 'locale', 'password', 'phone', 'updatedAt'] as const
+  $columns = CustomerSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare email: string
+  @column()
+  declare firstName: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare lastName: string
+  @column()
+  declare locale: string
+  @column({ serializeAs: null })
+  declare password: string
+  @column()
+  declare phone: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class DocumentSequenceSchema extends BaseModel {
+  static $columns = ['lastNumber', 'series', 'year'] as const
+  $columns = DocumentSequenceSchema.$columns
+  @column()
+  declare lastNumber: number
+  @column({ isPrimary: true })
+  declare series: string
+  @column()
+  declare year: number
+}
+
+export class InvoiceSchema extends BaseModel {
+  static $columns = ['createdAt', 'currency', 'id', 'invoiceId', 'issuedAt', 'kind', 'locale', 'number', 'orderId', 'pdfChecksum', 'pdfKey', 'snapshot', 'totalGross', 'totalNet', 'totalVat'] as const
+  $columns = InvoiceSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare invoiceId: number | null
+  @column.dateTime()
+  declare issuedAt: DateTime
+  @column()
+  declare kind: string
+  @column()
+  declare locale: string
+  @column()
+  declare number: string
+  @column()
+  declare orderId: number
+  @column()
+  declare pdfChecksum: string | null
+  @column()
+  declare pdfKey: string | null
+  @jsonColumn()
+  declare snapshot: InvoiceRecord
+  @column()
+  declare totalGross: number
+  @column()
+  declare totalNet: number
+  @column()
+  declare totalVat: number
+}
+
+export class LegalDocumentDraftSchema extends BaseModel {
+  static $columns = ['bodyEn', 'bodyFr', 'kind', 'updatedAt', 'updatedBy'] as const
+  $columns = LegalDocumentDraftSchema.$columns
+  @column()
+  declare bodyEn: string
+  @column()
+  declare bodyFr: string
+  @column({ isPrimary: true })
+  declare kind: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare updatedBy: number | null
+}
+
+export class LegalDocumentVersionSchema extends BaseModel {
+  static $columns = ['bodyEn', 'bodyFr', 'checksum', 'createdAt', 'effectiveAt', 'id', 'kind', 'pdfEnKey', 'pdfFrKey', 'publishedBy', 'version'] as const
+  $columns = LegalDocumentVersionSchema.$columns
+  @column()
+  declare bodyEn: string
+  @column()
+  declare bodyFr: string
+  @column()
+  declare checksum: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare effectiveAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare pdfEnKey: string
+  @column()
+  declare pdfFrKey: string
+  @column()
+  declare publishedBy: number | null
+  @column()
+  declare version: number
+}
+
 export class MaintenanceJournalSchema extends BaseModel {
   static $columns = ['actor', 'checksum', 'createdAt', 'error', 'id', 'item', 'kind', 'outcome', 'owner'] as const
   $columns = MaintenanceJournalSchema.$columns
@@ -241,6 +548,206 @@ export class MaintenanceJournalSchema extends BaseModel {
   declare outcome: string
   @column()
   declare owner: string
+}
+
+export class OrderEventSchema extends BaseModel {
+  static $columns = ['actor', 'adminUserId', 'createdAt', 'fromState', 'id', 'note', 'orderId', 'toState', 'type'] as const
+  $columns = OrderEventSchema.$columns
+  @column()
+  declare actor: string
+  @column()
+  declare adminUserId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fromState: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare note: string | null
+  @column()
+  declare orderId: number
+  @column()
+  declare toState: string | null
+  @column()
+  declare type: string
+}
+
+export class OrderLineSchema extends BaseModel {
+  static $columns = ['discount', 'id', 'name', 'optionsLabel', 'orderId', 'position', 'productId', 'quantity', 'sku', 'total', 'unitPrice', 'unitWeightGrams', 'variantId', 'vatRate', 'withdrawalException'] as const
+  $columns = OrderLineSchema.$columns
+  @column()
+  declare discount: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare optionsLabel: string | null
+  @column()
+  declare orderId: number
+  @column()
+  declare position: number
+  @column()
+  declare productId: number | null
+  @column()
+  declare quantity: number
+  @column()
+  declare sku: string
+  @column()
+  declare total: number
+  @column()
+  declare unitPrice: number
+  @column()
+  declare unitWeightGrams: number
+  @column()
+  declare variantId: number | null
+  @column()
+  declare vatRate: number
+  @column()
+  declare withdrawalException: string | null
+}
+
+export class OrderStockAllocationSchema extends BaseModel {
+  static $columns = ['id', 'orderLineId', 'quantity', 'releasedAt', 'stockLocationId'] as const
+  $columns = OrderStockAllocationSchema.$columns
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare orderLineId: number
+  @column()
+  declare quantity: number
+  @column.dateTime()
+  declare releasedAt: DateTime | null
+  @column()
+  declare stockLocationId: number
+}
+
+export class OrderSchema extends BaseModel {
+  static $columns = ['billingAddress', 'cancelledAt', 'cheapestStandardShipping', 'couponCode', 'createdAt', 'currency', 'customerId', 'delayNotifiedAt', 'discountTotal', 'email', 'estimatedDeliveryFrom', 'estimatedDeliveryTo', 'id', 'itemsTotal', 'locale', 'number', 'paidAt', 'paymentDueAt', 'paymentMethodCode', 'paymentMethodLabel', 'paymentStatus', 'pickupPoint', 'placedAt', 'placedIp', 'revisedDeliveryTo', 'shippingAddress', 'shippingMethodCode', 'shippingMethodLabel', 'shippingService', 'shippingTotal', 'snapshot', 'status', 'termsChecksum', 'termsVersionId', 'total', 'updatedAt', 'vatTotal'] as const
+  $columns = OrderSchema.$columns
+  @jsonColumn()
+  declare billingAddress: Address
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare cheapestStandardShipping: number | null
+  @column()
+  declare couponCode: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string
+  @column()
+  declare customerId: number | null
+  @column.dateTime()
+  declare delayNotifiedAt: DateTime | null
+  @column()
+  declare discountTotal: number
+  @column()
+  declare email: string
+  @column.date()
+  declare estimatedDeliveryFrom: DateTime
+  @column.date()
+  declare estimatedDeliveryTo: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare itemsTotal: number
+  @column()
+  declare locale: string
+  @column()
+  declare number: string
+  @column.dateTime()
+  declare paidAt: DateTime | null
+  @column.dateTime()
+  declare paymentDueAt: DateTime | null
+  @column()
+  declare paymentMethodCode: string
+  @column()
+  declare paymentMethodLabel: string
+  @column()
+  declare paymentStatus: string
+  @jsonColumn()
+  declare pickupPoint: PickupPointRecord | null
+  @column.dateTime()
+  declare placedAt: DateTime
+  @column()
+  declare placedIp: string | null
+  @column.date()
+  declare revisedDeliveryTo: DateTime | null
+  @jsonColumn()
+  declare shippingAddress: Address | null
+  @column()
+  declare shippingMethodCode: string
+  @column()
+  declare shippingMethodLabel: string
+  @column()
+  declare shippingService: string
+  @column()
+  declare shippingTotal: number
+  @jsonColumn()
+  declare snapshot: OrderRecord
+  @column()
+  declare status: string
+  @column()
+  declare termsChecksum: string
+  @column()
+  declare termsVersionId: number
+  @column()
+  declare total: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare vatTotal: number
+}
+
+export class PaymentTransitionSchema extends BaseModel {
+  static $columns = ['actor', 'amount', 'createdAt', 'eventId', 'fromStatus', 'id', 'paymentId', 'toStatus'] as const
+  $columns = PaymentTransitionSchema.$columns
+  @column()
+  declare actor: string
+  @column()
+  declare amount: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare eventId: string | null
+  @column()
+  declare fromStatus: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare paymentId: number
+  @column()
+  declare toStatus: string
+}
+
+export class PaymentSchema extends BaseModel {
+  static $columns = ['amount', 'createdAt', 'currency', 'id', 'instructions', 'methodCode', 'orderId', 'refundedAmount', 'status', 'transactionId', 'updatedAt'] as const
+  $columns = PaymentSchema.$columns
+  @column()
+  declare amount: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string
+  @column({ isPrimary: true })
+  declare id: number
+  @jsonColumn()
+  declare instructions: PaymentInstructions | null
+  @column()
+  declare methodCode: string
+  @column()
+  declare orderId: number
+  @column()
+  declare refundedAmount: number
+  @column()
+  declare status: string
+  @column()
+  declare transactionId: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
 }
 
 export class PluginSchema extends BaseModel {
@@ -471,6 +978,59 @@ export class SettingSchema extends BaseModel {
   declare updatedAt: DateTime
   @column()
   declare value: string
+}
+
+export class ShipmentLineSchema extends BaseModel {
+  static $columns = ['orderLineId', 'quantity', 'shipmentId'] as const
+  $columns = ShipmentLineSchema.$columns
+  @column()
+  declare orderLineId: number
+  @column()
+  declare quantity: number
+  @column({ isPrimary: true })
+  declare shipmentId: number
+}
+
+export class ShipmentSchema extends BaseModel {
+  static $columns = ['carrier', 'createdAt', 'deliveredAt', 'id', 'orderId', 'shippedAt', 'trackingNumber', 'trackingUrl', 'updatedAt'] as const
+  $columns = ShipmentSchema.$columns
+  @column()
+  declare carrier: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare deliveredAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare orderId: number
+  @column.dateTime()
+  declare shippedAt: DateTime
+  @column()
+  declare trackingNumber: string | null
+  @column()
+  declare trackingUrl: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class ShippingGapSchema extends BaseModel {
+  static $columns = ['countryCode', 'createdAt', 'currency', 'id', 'postalCode', 'subtotal', 'weightGrams'] as const
+  $columns = ShippingGapSchema.$columns
+  @column()
+  declare countryCode: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare postalCode: string
+  @column()
+  declare subtotal: number
+  @column()
+  declare weightGrams: number
 }
 
 export class StockLevelSchema extends BaseModel {

@@ -3,6 +3,20 @@ import type { SchemaRules } from '@adonisjs/lucid/types/schema_generator'
 const columns = '#support/lucid_columns'
 
 /**
+ * A JSON column typed with a type exported by `source`.
+ */
+function json(tsType: string, source: string) {
+  return {
+    tsType,
+    decorators: [{ name: '@jsonColumn' }],
+    imports: [
+      { source: columns, namedImports: ['jsonColumn'] },
+      { source, typeImports: [tsType] },
+    ],
+  }
+}
+
+/**
  * How database columns become model properties in database/schema.ts.
  */
 export default {
@@ -14,6 +28,25 @@ export default {
     },
   },
   tables: {
+    carts: {
+      columns: {
+        checkout: json('CheckoutState', '#services/checkout/checkout_state'),
+      },
+    },
+    payments: {
+      columns: { instructions: json('PaymentInstructions', '#services/orders/order_record') },
+    },
+    invoices: {
+      columns: { snapshot: json('InvoiceRecord', '#domain/invoices') },
+    },
+    orders: {
+      columns: {
+        pickup_point: json('PickupPointRecord', '#services/orders/order_record'),
+        shipping_address: json('Address', '@comptoir/contracts/commerce'),
+        billing_address: json('Address', '@comptoir/contracts/commerce'),
+        snapshot: json('OrderRecord', '#services/orders/order_record'),
+      },
+    },
     plugins: {
       columns: {
         settings: {
@@ -26,7 +59,7 @@ export default {
     catalog_imports: {
       columns: {
         errors: {
-          tsType: 'CsvLineError[] | null',
+          tsType: 'CsvLineError[]',
           decorators: [{ name: '@jsonColumn' }],
           imports: [
             { source: columns, namedImports: ['jsonColumn'] },

@@ -32,6 +32,8 @@ router.use([
 export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
   guest: () => import('#middleware/guest_middleware'),
+  customer: () => import('#middleware/customer_auth_middleware'),
+  customerGuest: () => import('#middleware/customer_guest_middleware'),
   can: () => import('#middleware/authorize_middleware'),
   shop: () => import('#middleware/share_shop_middleware'),
   storefront: () => import('#middleware/share_storefront_navigation_middleware'),

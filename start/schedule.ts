@@ -1,4 +1,6 @@
 import AnonymizeAuditLogIps from '#jobs/anonymize_audit_log_ips'
+import CancelUnpaidOrders from '#jobs/cancel_unpaid_orders'
+import NotifyLateDeliveries from '#jobs/notify_late_deliveries'
 
 /**
  * Recurring jobs. Each web process upserts the same schedule ids at start, and
@@ -8,6 +10,18 @@ export async function registerSchedules() {
   await AnonymizeAuditLogIps.schedule({ retentionDays: 365 })
     .id('anonymize-audit-log-ips')
     .cron('30 3 * * *')
+    .timezone('Europe/Paris')
+    .run()
+  // Payment windows are counted in hours: a quarter of an hour late at most.
+  await CancelUnpaidOrders.schedule({})
+    .id('cancel-unpaid-orders')
+    .cron('*/15 * * * *')
+    .timezone('Europe/Paris')
+    .run()
+  // Early on the first day past a promised date, before customers start asking.
+  await NotifyLateDeliveries.schedule({})
+    .id('notify-late-deliveries')
+    .cron('0 7 * * *')
     .timezone('Europe/Paris')
     .run()
 }

@@ -11,6 +11,7 @@ import { ADMIN_NAVIGATION } from '#support/admin_navigation'
 import { fallbackKey, mediaUrl, srcset } from '#support/media_urls'
 import { WITHDRAWAL_EXCEPTIONS } from '#domain/withdrawal_exceptions'
 import { FRENCH_VAT_RATES, formatVatRate } from '#domain/vat'
+import { countryName } from '#domain/countries'
 
 /**
  * Absolute base URL, for hreflang alternates.
@@ -24,6 +25,7 @@ edge.global('fallbackKey', fallbackKey)
 edge.global('withdrawalExceptions', WITHDRAWAL_EXCEPTIONS)
 edge.global('vatRates', FRENCH_VAT_RATES)
 edge.global('formatVatRate', formatVatRate)
+edge.global('countryName', countryName)
 
 /**
  * Attributes for an element. Edge's `html.attrs` writes values as they are,

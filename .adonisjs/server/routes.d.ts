@@ -12,22 +12,112 @@ export type ScannedRoutes = {
     'fr.search': { paramsTuple?: []; params?: {} }
     'fr.cart': { paramsTuple?: []; params?: {} }
     'fr.cart.lines.store': { paramsTuple?: []; params?: {} }
+    'fr.cart.lines.update': { paramsTuple: [ParamValue]; params: {'variantId': ParamValue} }
+    'fr.cart.lines.destroy': { paramsTuple: [ParamValue]; params: {'variantId': ParamValue} }
+    'fr.cart.coupon.store': { paramsTuple?: []; params?: {} }
+    'fr.cart.coupon.destroy': { paramsTuple?: []; params?: {} }
+    'fr.checkout.start': { paramsTuple?: []; params?: {} }
+    'fr.checkout.identification': { paramsTuple?: []; params?: {} }
+    'fr.checkout.identification.store': { paramsTuple?: []; params?: {} }
+    'fr.checkout.addresses': { paramsTuple?: []; params?: {} }
+    'fr.checkout.addresses.store': { paramsTuple?: []; params?: {} }
+    'fr.checkout.delivery': { paramsTuple?: []; params?: {} }
+    'fr.checkout.delivery.store': { paramsTuple?: []; params?: {} }
+    'fr.checkout.payment': { paramsTuple?: []; params?: {} }
+    'fr.checkout.payment.store': { paramsTuple?: []; params?: {} }
+    'fr.checkout.review': { paramsTuple?: []; params?: {} }
+    'fr.checkout.orders.store': { paramsTuple?: []; params?: {} }
+    'fr.checkout.confirmation': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.checkout.confirmation.account': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.orders.payment': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.orders.payment.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.orders.cart': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.orders.invoices.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'invoiceNumber': ParamValue} }
     'fr.categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'fr.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'fr.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'fr.legal_pages.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'fr.legal_pages.versions.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'fr.account.login': { paramsTuple?: []; params?: {} }
+    'fr.account.login.store': { paramsTuple?: []; params?: {} }
+    'fr.account.register': { paramsTuple?: []; params?: {} }
+    'fr.account.register.store': { paramsTuple?: []; params?: {} }
+    'fr.account.logout': { paramsTuple?: []; params?: {} }
+    'fr.account.password_resets.create': { paramsTuple?: []; params?: {} }
+    'fr.account.password_resets.store': { paramsTuple?: []; params?: {} }
+    'fr.account.password_resets.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'fr.account.password_resets.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'fr.account.show': { paramsTuple?: []; params?: {} }
+    'fr.account.update': { paramsTuple?: []; params?: {} }
+    'fr.account.email.edit': { paramsTuple?: []; params?: {} }
+    'fr.account.email.update': { paramsTuple?: []; params?: {} }
+    'fr.account.password.edit': { paramsTuple?: []; params?: {} }
+    'fr.account.password.update': { paramsTuple?: []; params?: {} }
+    'fr.account.addresses.index': { paramsTuple?: []; params?: {} }
+    'fr.account.addresses.create': { paramsTuple?: []; params?: {} }
+    'fr.account.addresses.store': { paramsTuple?: []; params?: {} }
+    'fr.account.addresses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fr.account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fr.account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fr.account.addresses.default': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'purpose': ParamValue} }
     'en.home': { paramsTuple?: []; params?: {} }
     'en.search': { paramsTuple?: []; params?: {} }
     'en.cart': { paramsTuple?: []; params?: {} }
     'en.cart.lines.store': { paramsTuple?: []; params?: {} }
+    'en.cart.lines.update': { paramsTuple: [ParamValue]; params: {'variantId': ParamValue} }
+    'en.cart.lines.destroy': { paramsTuple: [ParamValue]; params: {'variantId': ParamValue} }
+    'en.cart.coupon.store': { paramsTuple?: []; params?: {} }
+    'en.cart.coupon.destroy': { paramsTuple?: []; params?: {} }
+    'en.checkout.start': { paramsTuple?: []; params?: {} }
+    'en.checkout.identification': { paramsTuple?: []; params?: {} }
+    'en.checkout.identification.store': { paramsTuple?: []; params?: {} }
+    'en.checkout.addresses': { paramsTuple?: []; params?: {} }
+    'en.checkout.addresses.store': { paramsTuple?: []; params?: {} }
+    'en.checkout.delivery': { paramsTuple?: []; params?: {} }
+    'en.checkout.delivery.store': { paramsTuple?: []; params?: {} }
+    'en.checkout.payment': { paramsTuple?: []; params?: {} }
+    'en.checkout.payment.store': { paramsTuple?: []; params?: {} }
+    'en.checkout.review': { paramsTuple?: []; params?: {} }
+    'en.checkout.orders.store': { paramsTuple?: []; params?: {} }
+    'en.checkout.confirmation': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.checkout.confirmation.account': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.orders.payment': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.orders.payment.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.orders.cart': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.orders.invoices.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'invoiceNumber': ParamValue} }
     'en.categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'en.legal_pages.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'en.legal_pages.versions.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'en.account.login': { paramsTuple?: []; params?: {} }
+    'en.account.login.store': { paramsTuple?: []; params?: {} }
+    'en.account.register': { paramsTuple?: []; params?: {} }
+    'en.account.register.store': { paramsTuple?: []; params?: {} }
+    'en.account.logout': { paramsTuple?: []; params?: {} }
+    'en.account.password_resets.create': { paramsTuple?: []; params?: {} }
+    'en.account.password_resets.store': { paramsTuple?: []; params?: {} }
+    'en.account.password_resets.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'en.account.password_resets.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'en.account.show': { paramsTuple?: []; params?: {} }
+    'en.account.update': { paramsTuple?: []; params?: {} }
+    'en.account.email.edit': { paramsTuple?: []; params?: {} }
+    'en.account.email.update': { paramsTuple?: []; params?: {} }
+    'en.account.password.edit': { paramsTuple?: []; params?: {} }
+    'en.account.password.update': { paramsTuple?: []; params?: {} }
+    'en.account.addresses.index': { paramsTuple?: []; params?: {} }
+    'en.account.addresses.create': { paramsTuple?: []; params?: {} }
+    'en.account.addresses.store': { paramsTuple?: []; params?: {} }
+    'en.account.addresses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'en.account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'en.account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'en.account.addresses.default': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'purpose': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
-    'admin.orders': { paramsTuple?: []; params?: {} }
-    'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
@@ -64,8 +154,38 @@ export type ScannedRoutes = {
     'admin.catalog_synonyms.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_synonyms.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_synonyms.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.coupons.index': { paramsTuple?: []; params?: {} }
+    'admin.coupons.create': { paramsTuple?: []; params?: {} }
+    'admin.coupons.store': { paramsTuple?: []; params?: {} }
+    'admin.coupons.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.coupons.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.coupons.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.coupons.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.export': { paramsTuple?: []; params?: {} }
+    'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.notes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.emails.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.ship_many': { paramsTuple?: []; params?: {} }
+    'admin.orders.mark_paid': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.shipments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.shipments.deliver': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'shipmentId': ParamValue} }
+    'admin.customers.index': { paramsTuple?: []; params?: {} }
+    'admin.customers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customers.notes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.invoices.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'invoiceId': ParamValue} }
+    'admin.accounting.show': { paramsTuple?: []; params?: {} }
+    'admin.accounting.journal': { paramsTuple?: []; params?: {} }
+    'admin.outbox.index': { paramsTuple?: []; params?: {} }
+    'admin.outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
+    'admin.settings.identity.update': { paramsTuple?: []; params?: {} }
+    'admin.legal.index': { paramsTuple?: []; params?: {} }
+    'admin.legal.edit': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'admin.legal.draft.update': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'admin.legal.versions.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'admin.plugins.index': { paramsTuple?: []; params?: {} }
     'admin.plugins.patches.apply': { paramsTuple?: []; params?: {} }
     'admin.plugins.show': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
@@ -75,6 +195,15 @@ export type ScannedRoutes = {
     'admin.maintenance.show': { paramsTuple?: []; params?: {} }
     'admin.maintenance.update': { paramsTuple?: []; params?: {} }
     'admin.maintenance.destroy': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-click-collect.stores.index': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-click-collect.stores.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.plugins.shipping-click-collect.stores.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fr.plugins.shipping-click-collect.availability': { paramsTuple?: []; params?: {} }
+    'fr.plugins.shipping-click-collect.store': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'fr.plugins.shipping-click-collect.stock_alerts.store': { paramsTuple?: []; params?: {} }
+    'en.plugins.shipping-click-collect.availability': { paramsTuple?: []; params?: {} }
+    'en.plugins.shipping-click-collect.store': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'en.plugins.shipping-click-collect.stock_alerts.store': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.index': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.store': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.export': { paramsTuple?: []; params?: {} }
@@ -91,19 +220,61 @@ export type ScannedRoutes = {
     'fr.home': { paramsTuple?: []; params?: {} }
     'fr.search': { paramsTuple?: []; params?: {} }
     'fr.cart': { paramsTuple?: []; params?: {} }
+    'fr.checkout.start': { paramsTuple?: []; params?: {} }
+    'fr.checkout.identification': { paramsTuple?: []; params?: {} }
+    'fr.checkout.addresses': { paramsTuple?: []; params?: {} }
+    'fr.checkout.delivery': { paramsTuple?: []; params?: {} }
+    'fr.checkout.payment': { paramsTuple?: []; params?: {} }
+    'fr.checkout.review': { paramsTuple?: []; params?: {} }
+    'fr.checkout.confirmation': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.orders.payment': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.orders.invoices.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'invoiceNumber': ParamValue} }
     'fr.categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'fr.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'fr.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'fr.legal_pages.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'fr.legal_pages.versions.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'fr.account.login': { paramsTuple?: []; params?: {} }
+    'fr.account.register': { paramsTuple?: []; params?: {} }
+    'fr.account.password_resets.create': { paramsTuple?: []; params?: {} }
+    'fr.account.password_resets.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'fr.account.show': { paramsTuple?: []; params?: {} }
+    'fr.account.email.edit': { paramsTuple?: []; params?: {} }
+    'fr.account.password.edit': { paramsTuple?: []; params?: {} }
+    'fr.account.addresses.index': { paramsTuple?: []; params?: {} }
+    'fr.account.addresses.create': { paramsTuple?: []; params?: {} }
+    'fr.account.addresses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'en.home': { paramsTuple?: []; params?: {} }
     'en.search': { paramsTuple?: []; params?: {} }
     'en.cart': { paramsTuple?: []; params?: {} }
+    'en.checkout.start': { paramsTuple?: []; params?: {} }
+    'en.checkout.identification': { paramsTuple?: []; params?: {} }
+    'en.checkout.addresses': { paramsTuple?: []; params?: {} }
+    'en.checkout.delivery': { paramsTuple?: []; params?: {} }
+    'en.checkout.payment': { paramsTuple?: []; params?: {} }
+    'en.checkout.review': { paramsTuple?: []; params?: {} }
+    'en.checkout.confirmation': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.orders.payment': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.orders.invoices.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'invoiceNumber': ParamValue} }
     'en.categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'en.legal_pages.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'en.legal_pages.versions.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'en.account.login': { paramsTuple?: []; params?: {} }
+    'en.account.register': { paramsTuple?: []; params?: {} }
+    'en.account.password_resets.create': { paramsTuple?: []; params?: {} }
+    'en.account.password_resets.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'en.account.show': { paramsTuple?: []; params?: {} }
+    'en.account.email.edit': { paramsTuple?: []; params?: {} }
+    'en.account.password.edit': { paramsTuple?: []; params?: {} }
+    'en.account.addresses.index': { paramsTuple?: []; params?: {} }
+    'en.account.addresses.create': { paramsTuple?: []; params?: {} }
+    'en.account.addresses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
-    'admin.orders': { paramsTuple?: []; params?: {} }
-    'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -121,10 +292,31 @@ export type ScannedRoutes = {
     'admin.catalog_locations.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_locations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_synonyms.index': { paramsTuple?: []; params?: {} }
+    'admin.coupons.index': { paramsTuple?: []; params?: {} }
+    'admin.coupons.create': { paramsTuple?: []; params?: {} }
+    'admin.coupons.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.export': { paramsTuple?: []; params?: {} }
+    'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customers.index': { paramsTuple?: []; params?: {} }
+    'admin.customers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.invoices.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'invoiceId': ParamValue} }
+    'admin.accounting.show': { paramsTuple?: []; params?: {} }
+    'admin.accounting.journal': { paramsTuple?: []; params?: {} }
+    'admin.outbox.index': { paramsTuple?: []; params?: {} }
+    'admin.outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
+    'admin.legal.index': { paramsTuple?: []; params?: {} }
+    'admin.legal.edit': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'admin.plugins.index': { paramsTuple?: []; params?: {} }
     'admin.plugins.show': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'admin.maintenance.show': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-click-collect.stores.index': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-click-collect.stores.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fr.plugins.shipping-click-collect.availability': { paramsTuple?: []; params?: {} }
+    'fr.plugins.shipping-click-collect.store': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'en.plugins.shipping-click-collect.availability': { paramsTuple?: []; params?: {} }
+    'en.plugins.shipping-click-collect.store': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'admin.plugins.shipping-table-rates.rates.index': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.export': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -137,19 +329,61 @@ export type ScannedRoutes = {
     'fr.home': { paramsTuple?: []; params?: {} }
     'fr.search': { paramsTuple?: []; params?: {} }
     'fr.cart': { paramsTuple?: []; params?: {} }
+    'fr.checkout.start': { paramsTuple?: []; params?: {} }
+    'fr.checkout.identification': { paramsTuple?: []; params?: {} }
+    'fr.checkout.addresses': { paramsTuple?: []; params?: {} }
+    'fr.checkout.delivery': { paramsTuple?: []; params?: {} }
+    'fr.checkout.payment': { paramsTuple?: []; params?: {} }
+    'fr.checkout.review': { paramsTuple?: []; params?: {} }
+    'fr.checkout.confirmation': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.orders.payment': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.orders.invoices.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'invoiceNumber': ParamValue} }
     'fr.categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'fr.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'fr.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'fr.legal_pages.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'fr.legal_pages.versions.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'fr.account.login': { paramsTuple?: []; params?: {} }
+    'fr.account.register': { paramsTuple?: []; params?: {} }
+    'fr.account.password_resets.create': { paramsTuple?: []; params?: {} }
+    'fr.account.password_resets.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'fr.account.show': { paramsTuple?: []; params?: {} }
+    'fr.account.email.edit': { paramsTuple?: []; params?: {} }
+    'fr.account.password.edit': { paramsTuple?: []; params?: {} }
+    'fr.account.addresses.index': { paramsTuple?: []; params?: {} }
+    'fr.account.addresses.create': { paramsTuple?: []; params?: {} }
+    'fr.account.addresses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'en.home': { paramsTuple?: []; params?: {} }
     'en.search': { paramsTuple?: []; params?: {} }
     'en.cart': { paramsTuple?: []; params?: {} }
+    'en.checkout.start': { paramsTuple?: []; params?: {} }
+    'en.checkout.identification': { paramsTuple?: []; params?: {} }
+    'en.checkout.addresses': { paramsTuple?: []; params?: {} }
+    'en.checkout.delivery': { paramsTuple?: []; params?: {} }
+    'en.checkout.payment': { paramsTuple?: []; params?: {} }
+    'en.checkout.review': { paramsTuple?: []; params?: {} }
+    'en.checkout.confirmation': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.orders.payment': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.orders.invoices.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'invoiceNumber': ParamValue} }
     'en.categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'en.legal_pages.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'en.legal_pages.versions.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'en.account.login': { paramsTuple?: []; params?: {} }
+    'en.account.register': { paramsTuple?: []; params?: {} }
+    'en.account.password_resets.create': { paramsTuple?: []; params?: {} }
+    'en.account.password_resets.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'en.account.show': { paramsTuple?: []; params?: {} }
+    'en.account.email.edit': { paramsTuple?: []; params?: {} }
+    'en.account.password.edit': { paramsTuple?: []; params?: {} }
+    'en.account.addresses.index': { paramsTuple?: []; params?: {} }
+    'en.account.addresses.create': { paramsTuple?: []; params?: {} }
+    'en.account.addresses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
-    'admin.orders': { paramsTuple?: []; params?: {} }
-    'admin.customers': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -167,17 +401,68 @@ export type ScannedRoutes = {
     'admin.catalog_locations.index': { paramsTuple?: []; params?: {} }
     'admin.catalog_locations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_synonyms.index': { paramsTuple?: []; params?: {} }
+    'admin.coupons.index': { paramsTuple?: []; params?: {} }
+    'admin.coupons.create': { paramsTuple?: []; params?: {} }
+    'admin.coupons.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.export': { paramsTuple?: []; params?: {} }
+    'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customers.index': { paramsTuple?: []; params?: {} }
+    'admin.customers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.invoices.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'invoiceId': ParamValue} }
+    'admin.accounting.show': { paramsTuple?: []; params?: {} }
+    'admin.accounting.journal': { paramsTuple?: []; params?: {} }
+    'admin.outbox.index': { paramsTuple?: []; params?: {} }
+    'admin.outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
+    'admin.legal.index': { paramsTuple?: []; params?: {} }
+    'admin.legal.edit': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'admin.plugins.index': { paramsTuple?: []; params?: {} }
     'admin.plugins.show': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'admin.maintenance.show': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-click-collect.stores.index': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-click-collect.stores.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fr.plugins.shipping-click-collect.availability': { paramsTuple?: []; params?: {} }
+    'fr.plugins.shipping-click-collect.store': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'en.plugins.shipping-click-collect.availability': { paramsTuple?: []; params?: {} }
+    'en.plugins.shipping-click-collect.store': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'admin.plugins.shipping-table-rates.rates.index': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.export': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'fr.cart.lines.store': { paramsTuple?: []; params?: {} }
+    'fr.cart.coupon.store': { paramsTuple?: []; params?: {} }
+    'fr.checkout.identification.store': { paramsTuple?: []; params?: {} }
+    'fr.checkout.addresses.store': { paramsTuple?: []; params?: {} }
+    'fr.checkout.delivery.store': { paramsTuple?: []; params?: {} }
+    'fr.checkout.payment.store': { paramsTuple?: []; params?: {} }
+    'fr.checkout.orders.store': { paramsTuple?: []; params?: {} }
+    'fr.checkout.confirmation.account': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.orders.payment.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.orders.cart': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.account.login.store': { paramsTuple?: []; params?: {} }
+    'fr.account.register.store': { paramsTuple?: []; params?: {} }
+    'fr.account.logout': { paramsTuple?: []; params?: {} }
+    'fr.account.password_resets.store': { paramsTuple?: []; params?: {} }
+    'fr.account.password_resets.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'fr.account.addresses.store': { paramsTuple?: []; params?: {} }
     'en.cart.lines.store': { paramsTuple?: []; params?: {} }
+    'en.cart.coupon.store': { paramsTuple?: []; params?: {} }
+    'en.checkout.identification.store': { paramsTuple?: []; params?: {} }
+    'en.checkout.addresses.store': { paramsTuple?: []; params?: {} }
+    'en.checkout.delivery.store': { paramsTuple?: []; params?: {} }
+    'en.checkout.payment.store': { paramsTuple?: []; params?: {} }
+    'en.checkout.orders.store': { paramsTuple?: []; params?: {} }
+    'en.checkout.confirmation.account': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.orders.payment.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.orders.cart': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.account.login.store': { paramsTuple?: []; params?: {} }
+    'en.account.register.store': { paramsTuple?: []; params?: {} }
+    'en.account.logout': { paramsTuple?: []; params?: {} }
+    'en.account.password_resets.store': { paramsTuple?: []; params?: {} }
+    'en.account.password_resets.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'en.account.addresses.store': { paramsTuple?: []; params?: {} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
@@ -190,13 +475,38 @@ export type ScannedRoutes = {
     'admin.catalog_attribute_sets.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_locations.store': { paramsTuple?: []; params?: {} }
     'admin.catalog_synonyms.store': { paramsTuple?: []; params?: {} }
+    'admin.coupons.store': { paramsTuple?: []; params?: {} }
+    'admin.coupons.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.notes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.emails.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.ship_many': { paramsTuple?: []; params?: {} }
+    'admin.orders.mark_paid': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.shipments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.shipments.deliver': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'shipmentId': ParamValue} }
+    'admin.customers.notes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.legal.versions.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'admin.plugins.patches.apply': { paramsTuple?: []; params?: {} }
     'admin.plugins.enable': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'admin.plugins.disable': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
+    'fr.plugins.shipping-click-collect.stock_alerts.store': { paramsTuple?: []; params?: {} }
+    'en.plugins.shipping-click-collect.stock_alerts.store': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.store': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.import': { paramsTuple?: []; params?: {} }
   }
   PUT: {
+    'fr.cart.lines.update': { paramsTuple: [ParamValue]; params: {'variantId': ParamValue} }
+    'fr.account.update': { paramsTuple?: []; params?: {} }
+    'fr.account.email.update': { paramsTuple?: []; params?: {} }
+    'fr.account.password.update': { paramsTuple?: []; params?: {} }
+    'fr.account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fr.account.addresses.default': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'purpose': ParamValue} }
+    'en.cart.lines.update': { paramsTuple: [ParamValue]; params: {'variantId': ParamValue} }
+    'en.account.update': { paramsTuple?: []; params?: {} }
+    'en.account.email.update': { paramsTuple?: []; params?: {} }
+    'en.account.password.update': { paramsTuple?: []; params?: {} }
+    'en.account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'en.account.addresses.default': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'purpose': ParamValue} }
     'admin.catalog.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.images.arrange': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'imageId': ParamValue} }
     'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -205,21 +515,32 @@ export type ScannedRoutes = {
     'admin.catalog_attributes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attribute_sets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_locations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.coupons.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
+    'admin.settings.identity.update': { paramsTuple?: []; params?: {} }
+    'admin.legal.draft.update': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'admin.plugins.settings.update': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'admin.maintenance.update': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-click-collect.stores.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.plugins.shipping-table-rates.rates.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  DELETE: {
+    'fr.cart.lines.destroy': { paramsTuple: [ParamValue]; params: {'variantId': ParamValue} }
+    'fr.cart.coupon.destroy': { paramsTuple?: []; params?: {} }
+    'fr.account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'en.cart.lines.destroy': { paramsTuple: [ParamValue]; params: {'variantId': ParamValue} }
+    'en.cart.coupon.destroy': { paramsTuple?: []; params?: {} }
+    'en.account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.catalog_synonyms.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.coupons.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.maintenance.destroy': { paramsTuple?: []; params?: {} }
+    'admin.plugins.shipping-table-rates.rates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
     'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attributes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_attribute_sets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_locations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-  }
-  DELETE: {
-    'admin.catalog_synonyms.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.maintenance.destroy': { paramsTuple?: []; params?: {} }
-    'admin.plugins.shipping-table-rates.rates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -12,6 +12,12 @@ export interface PickupPoint {
   readonly readyAt?: Date
   /** Distance from the shopper's address in kilometres, if known. */
   readonly distanceKm?: number
+  /**
+   * The core stock place (`CatalogStock.places()`) the order is taken from when
+   * the shopper collects here: a merchant's own shop. Relay points leave it out,
+   * and the order takes stock like a home delivery.
+   */
+  readonly stockPlaceId?: number
 }
 
 /**
@@ -24,6 +30,12 @@ export interface ShippingQuote {
   readonly delayDays: readonly [min: number, max: number]
   /** For pickup methods, the points that can serve this cart, best first. */
   readonly pickupPoints?: readonly PickupPoint[]
+  /**
+   * "express" marks a premium option. The core keeps the cheapest standard
+   * (neither express nor pickup) price offered on the order, since a withdrawal
+   * refunds delivery only up to it (LEGAL.md W-11). Defaults to "standard".
+   */
+  readonly service?: 'standard' | 'express'
 }
 
 /**

@@ -3,8 +3,9 @@
  * permission only when its daily work needs it.
  *   - owner: everything, including plugins, settings, maintenance mode and the
  *     audit log;
- *   - manager: runs the shop (catalog, orders, customers);
- *   - support: answers customers (orders and customers).
+ *   - manager: runs the shop (catalog, orders, customers, coupons);
+ *   - support: answers customers: reads orders and customers and leaves staff
+ *     notes on them, but never changes an order (orders.manage).
  */
 export const ADMIN_ROLES = ['owner', 'manager', 'support'] as const
 export type AdminRole = (typeof ADMIN_ROLES)[number]
@@ -12,8 +13,16 @@ export type AdminRole = (typeof ADMIN_ROLES)[number]
 export const PERMISSIONS = {
   'dashboard.view': ['owner', 'manager', 'support'],
   'catalog.manage': ['owner', 'manager'],
+  'marketing.manage': ['owner', 'manager'],
   'orders.view': ['owner', 'manager', 'support'],
+  // Money and parcels: marking paid, shipping, delivering, cancelling. Support
+  // reads orders and writes staff notes (orders.view) but moves none of them.
+  'orders.manage': ['owner', 'manager'],
   'customers.view': ['owner', 'manager', 'support'],
+  // The sales and VAT journal: the accountant's figures, not support's.
+  'accounting.export': ['owner', 'manager'],
+  // The e-mails the file transport caught, customers' addresses included.
+  'outbox.view': ['owner', 'manager'],
   'plugins.manage': ['owner'],
   'settings.manage': ['owner'],
   'maintenance.manage': ['owner'],

@@ -78,6 +78,17 @@ export class Money {
     return Money.of(this.amount * quantity, this.currency)
   }
 
+  /**
+   * Splits the amount in proportion to the weights (line totals, say), in whole
+   * minor units that add up exactly to the amount: the units lost to rounding go
+   * to the largest remainders first, ties to the earliest share.
+   */
+  allocate(weights: readonly number[]): Money[] {
+    return allocateProportionally(this.amount, weights).map((amount) =>
+      Money.of(amount, this.currency)
+    )
+  }
+
   equals(other: Money): boolean {
     return this.currency === other.currency && this.amount === other.amount
   }
@@ -110,4 +121,32 @@ export class Money {
       throw new TypeError(`Cannot combine ${this.currency} with ${other.currency}`)
     }
   }
+}
+
+/**
+ * The integer core of `Money.allocate`, for callers holding plain minor units.
+ * Weights must be whole numbers ≥ 0; when they are all zero the split is even.
+ */
+export function allocateProportionally(amount: number, weights: readonly number[]): number[] {
+  if (!weights.length) return []
+  if (weights.some((weight) => !Number.isSafeInteger(weight) || weight < 0)) {
+    throw new RangeError(`Allocation weights must be whole numbers ≥ 0, got ${weights.join(', ')}`)
+  }
+  const total = weights.reduce((sum, weight) => sum + weight, 0)
+  const shares = total === 0 ? weights.map(() => 1) : weights
+  const sharesTotal = total === 0 ? weights.length : total
+  const sign = amount < 0 ? -1 : 1
+  const magnitude = Math.abs(amount)
+  const exact = shares.map((share) => (magnitude * share) / sharesTotal)
+  const floors = exact.map((value) => Math.floor(value))
+  let remaining = magnitude - floors.reduce((sum, value) => sum + value, 0)
+  const byRemainder = exact
+    .map((value, index) => ({ index, remainder: value - floors[index] }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index)
+  for (const { index } of byRemainder) {
+    if (remaining === 0) break
+    floors[index] += 1
+    remaining -= 1
+  }
+  return floors.map((value) => sign * value)
 }

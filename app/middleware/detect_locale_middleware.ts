@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon'
 import { I18n } from '@adonisjs/i18n'
 import { timeZone } from '#config/app'
 import { Money } from '#domain/money'
+import { formatCalendarDay } from '#support/calendar_days'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { type HttpContext, RequestValidator } from '@adonisjs/core/http'
@@ -51,6 +52,7 @@ export default class DetectLocaleMiddleware {
       formatMoney: (amount: number, currency = 'EUR') => Money.of(amount, currency).format(locale),
       formatDateTime: (date: DateTime) =>
         ctx.i18n.formatDate(date, { dateStyle: 'long', timeStyle: 'short', timeZone }),
+      formatDay: (date: string | DateTime) => formatCalendarDay(date, locale),
     })
 
     return next()

@@ -2,18 +2,21 @@ import app from '@adonisjs/core/services/app'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import SettingsService from '#services/settings_service'
+import PaymentOptions from '#services/checkout/payment_options'
+import type { Locale } from '#support/locale_paths'
 
 /**
- * Shares the shop's identity (name, accepted payment methods) with the page
+ * Shares the shop's identity (name, the payment methods its plugins accept) with the page
  * about to render. The 404 page, which no route middleware reaches, calls it too.
  */
 export async function shareShop(ctx: HttpContext) {
   const settingsService = await app.container.make(SettingsService)
+  const paymentOptions = await app.container.make(PaymentOptions)
   const settings = await settingsService.all()
   ctx.view.share({
     shop: {
       name: settings['shop.name'],
-      acceptedPaymentMethods: settings['shop.accepted_payment_methods'],
+      acceptedPaymentMethods: await paymentOptions.accepted(ctx.i18n.locale as Locale),
     },
   })
 }

@@ -4,14 +4,19 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import CategoryCatalog from '#services/catalog/category_catalog'
 
 /**
- * Shares the category menu with storefront pages.
+ * Shares the category menu with storefront pages, and the signed-in shopper
+ * if any, for the header's "Mon compte" / "Se connecter" link.
  */
 @inject()
 export default class ShareStorefrontNavigationMiddleware {
   constructor(protected categories: CategoryCatalog) {}
 
   async handle(ctx: HttpContext, next: NextFn) {
-    ctx.view.share({ categoryNavigation: await this.categories.navigation(ctx.i18n.locale) })
+    const customerGuard = ctx.auth.use('customer')
+    ctx.view.share({
+      categoryNavigation: await this.categories.navigation(ctx.i18n.locale),
+      signedInCustomer: (await customerGuard.check()) ? customerGuard.user : null,
+    })
     return next()
   }
 }

@@ -1,11 +1,48 @@
+import { inject } from '@adonisjs/core'
 import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import { timeZone } from '#config/app'
+import { ORDER_STATUSES, awaitsShipment } from '#domain/order_status'
 import AuditLog from '#models/audit_log'
+import Order from '#models/order'
+import PluginKernel from '#plugin_kernel/plugin_kernel'
+import OrderingReadiness, { type OrderingBlocker } from '#services/checkout/ordering_readiness'
+import { lateOrders } from '#services/orders/late_deliveries'
+import ShippingGaps from '#services/checkout/shipping_gaps'
+import { sqlTimestamp } from '#support/sql_timestamp'
+
+/** The currency the shop sells in: revenue adds up orders in it only. */
+const SHOP_CURRENCY = 'EUR'
+
+/** What stops the shop from taking orders, each fixed on one back-office page. */
+export type ConfigurationGap = 'shipping' | 'payment' | OrderingBlocker
+
+export interface DaySales {
+  /** A Paris calendar day, "2026-03-23". */
+  readonly day: string
+  readonly orders: number
+  /** Tax included, minor units. */
+  readonly revenue: number
+}
 
 /**
- * The figures on the back-office dashboard. Each capability adds its own count
- * (products, orders, customers) as it arrives.
+ * The figures on the back-office dashboard: who works here and what they did,
+ * what sold lately, and what waits for the merchant (parcels to send, bank
+ * transfers to watch for, late deliveries, a shop that cannot take orders).
  */
+@inject()
 export default class DashboardService {
+  constructor(
+    protected kernel: PluginKernel,
+    protected readiness: OrderingReadiness,
+    protected shippingGaps: ShippingGaps
+  ) {}
+
+  /** Destinations the checkout offered no delivery to lately: a rate to add. */
+  async deliveryGaps() {
+    return this.shippingGaps.recent()
+  }
+
   async counts() {
     const [staff, auditEntries] = await Promise.all([
       db.from('admin_users').count('* as total').first(),
@@ -22,5 +59,74 @@ export default class DashboardService {
    */
   recentActivity(limit = 10) {
     return AuditLog.query().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit)
+  }
+
+  /**
+   * Orders placed each day of the last `days` Paris days (today included) and
+   * what they cost, tax included; cancelled orders never became sales.
+   */
+  async salesPerDay(days = 30, now = DateTime.now()): Promise<DaySales[]> {
+    const today = now.setZone(timeZone).startOf('day')
+    const first = today.minus({ days: days - 1 })
+    const orders = await Order.query()
+      .where('placed_at', '>=', sqlTimestamp(first))
+      .whereNot('status', 'cancelled')
+      .where('currency', SHOP_CURRENCY)
+      .select('placed_at', 'total')
+    const byDay = new Map<string, { orders: number; revenue: number }>()
+    for (let index = 0; index < days; index++) {
+      byDay.set(first.plus({ days: index }).toISODate()!, { orders: 0, revenue: 0 })
+    }
+    for (const order of orders) {
+      const entry = byDay.get(order.placedAt.setZone(timeZone).toISODate()!)
+      if (!entry) continue
+      entry.orders += 1
+      entry.revenue += order.total
+    }
+    return [...byDay].map(([day, sales]) => ({ day, ...sales }))
+  }
+
+  /** Orders paid and not (wholly) shipped yet. */
+  async awaitingShipment(): Promise<number> {
+    const row = await db
+      .from('orders')
+      .whereIn('status', ORDER_STATUSES.filter(awaitsShipment))
+      .count('* as total')
+      .first()
+    return Number(row?.total ?? 0)
+  }
+
+  /** Orders waiting for a bank transfer, the nearest payment deadline first. */
+  unpaidBankTransfers(limit = 20) {
+    return Order.query()
+      .where('status', 'pending_payment')
+      .where('payment_method_code', 'bank-transfer')
+      .orderByRaw('payment_due_at is null')
+      .orderBy('payment_due_at')
+      .orderBy('id')
+      .limit(limit)
+  }
+
+  /** Orders past their delivery estimate and not shipped (the late deliveries' own query). */
+  lateOrders(limit = 20) {
+    return lateOrders(undefined, limit)
+  }
+
+  /**
+   * What stops the shop from taking orders: no enabled plugin delivers, none
+   * takes payment, or checkout refuses to place orders (no CGV in force, no
+   * seller identity: OrderingReadiness).
+   */
+  async configurationGaps(): Promise<ConfigurationGap[]> {
+    const [shipping, payment, readiness] = await Promise.all([
+      this.kernel.registry.providers('shipping'),
+      this.kernel.registry.providers('payment'),
+      this.readiness.check(),
+    ])
+    const gaps: ConfigurationGap[] = []
+    if (!shipping.length) gaps.push('shipping')
+    if (!payment.length) gaps.push('payment')
+    if (!readiness.ready) gaps.push(readiness.blocker)
+    return gaps
   }
 }

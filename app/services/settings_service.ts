@@ -1,8 +1,12 @@
 import { inject } from '@adonisjs/core'
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import Setting from '#models/setting'
 import type AdminUser from '#models/admin_user'
 import AuditLogService from '#services/audit_log_service'
+import type { SellerIdentity } from '#domain/seller_identity'
+
+export type { SellerIdentity } from '#domain/seller_identity'
 
 /**
  * Every shop-wide setting, with its default. Keys are typed here so the rest of
@@ -10,12 +14,13 @@ import AuditLogService from '#services/audit_log_service'
  */
 export interface ShopSettings {
   'shop.name': string
-  'shop.accepted_payment_methods': string[]
+  /** Unset until the merchant fills in Settings › Legal identity. */
+  'seller.identity': SellerIdentity | null
 }
 
 const DEFAULTS: ShopSettings = {
   'shop.name': 'Comptoir',
-  'shop.accepted_payment_methods': [],
+  'seller.identity': null,
 }
 
 type SettingKey = keyof ShopSettings
@@ -28,6 +33,16 @@ export default class SettingsService {
     const rows = await Setting.query().whereIn('key', Object.keys(DEFAULTS))
     const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value)]))
     return { ...DEFAULTS, ...stored }
+  }
+
+  /**
+   * The seller's legal identity (invoices, mentions légales, CGV), or null
+   * until the merchant has filled it in. One primary-key lookup; pass the
+   * transaction when reading inside one.
+   */
+  async sellerIdentity(client?: QueryClientContract): Promise<SellerIdentity | null> {
+    const row = await Setting.find('seller.identity', client ? { client } : {})
+    return row ? (JSON.parse(row.value) as SellerIdentity | null) : null
   }
 
   /**

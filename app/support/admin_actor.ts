@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type AdminUser from '#models/admin_user'
 import type { PluginActor } from '#plugin_kernel/plugin_lifecycle'
+import type { OrderActor } from '#services/orders/order_timeline'
 
 /**
  * The signed-in member of staff making a back-office write, for the audit log
@@ -17,4 +18,13 @@ export function adminActor({ auth, request }: HttpContext) {
 export function adminPluginActor(ctx: HttpContext): PluginActor {
   const { admin, ip } = adminActor(ctx)
   return { label: `admin:${admin.email}`, admin, ip }
+}
+
+/**
+ * The same member of staff on an order's timeline and payment ledger: their
+ * name as it reads today (kept on each event), and their account.
+ */
+export function adminOrderActor(ctx: HttpContext): OrderActor {
+  const { admin } = adminActor(ctx)
+  return { label: admin.fullName, adminUserId: admin.id }
 }

@@ -4,10 +4,6 @@ export interface AdminNavigationItem {
   key: string
   path: string
   permission: Permission
-  /**
-   * A section whose capability has not landed yet: its page only introduces it.
-   */
-  placeholder?: true
 }
 
 /**
@@ -17,9 +13,13 @@ export interface AdminNavigationItem {
 export const ADMIN_NAVIGATION: AdminNavigationItem[] = [
   { key: 'dashboard', path: '/admin', permission: 'dashboard.view' },
   { key: 'catalog', path: '/admin/catalog', permission: 'catalog.manage' },
-  { key: 'orders', path: '/admin/orders', permission: 'orders.view', placeholder: true },
-  { key: 'customers', path: '/admin/customers', permission: 'customers.view', placeholder: true },
+  { key: 'coupons', path: '/admin/coupons', permission: 'marketing.manage' },
+  { key: 'orders', path: '/admin/orders', permission: 'orders.view' },
+  { key: 'customers', path: '/admin/customers', permission: 'customers.view' },
+  { key: 'accounting', path: '/admin/accounting', permission: 'accounting.export' },
+  { key: 'outbox', path: '/admin/outbox', permission: 'outbox.view' },
   { key: 'plugins', path: '/admin/plugins', permission: 'plugins.manage' },
   { key: 'settings', path: '/admin/settings', permission: 'settings.manage' },
+  { key: 'legal', path: '/admin/legal', permission: 'settings.manage' },
   { key: 'maintenance', path: '/admin/maintenance', permission: 'maintenance.manage' },
 ]

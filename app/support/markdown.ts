@@ -10,3 +10,10 @@ const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false
 export function renderMarkdown(source: string | null | undefined): string {
   return source ? markdown.render(source) : ''
 }
+
+/**
+ * The same Markdown as tokens, for renderers other than HTML (legal PDFs).
+ */
+export function markdownTokens(source: string) {
+  return markdown.parse(source, {})
+}

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { ADMIN_ROLES } from '#domain/admin_permissions'
+import { newPasswordRule } from '#validators/rules'
 
 export const createAdminUserValidator = vine.create({
   email: vine
@@ -10,6 +11,6 @@ export const createAdminUserValidator = vine.create({
     .maxLength(254)
     .unique({ table: 'admin_users', column: 'email' }),
   fullName: vine.string().trim().minLength(2).maxLength(120),
-  password: vine.string().minLength(12).maxLength(200),
+  password: newPasswordRule(),
   role: vine.enum(ADMIN_ROLES),
 })

@@ -12,6 +12,10 @@ import ProductImageService from '#services/catalog/product_image_service'
 import { DEMO_PLUGINS } from '#database/demo/plugins'
 import PluginKernel from '#plugin_kernel/plugin_kernel'
 import type { PluginActor } from '#plugin_kernel/plugin_lifecycle'
+import { sellerIdentityValidator, toSellerIdentity } from '#validators/seller_identity'
+import LegalDocumentService from '#services/legal/legal_document_service'
+import LegalDraftService from '#services/legal/legal_draft_service'
+import { DEMO_SELLER_FORM, DEMO_TERMS_EN, DEMO_TERMS_FR } from '#database/demo/legal'
 
 /**
  * The demo back-office login, printed by `npm run demo`. Demo data never goes
@@ -33,6 +37,7 @@ export default class DemoSeeder extends BaseSeeder {
 
   async run() {
     await this.seedShop()
+    await this.seedLegal()
     await this.seedCatalog()
     await this.seedPlugins()
 
@@ -50,21 +55,35 @@ export default class DemoSeeder extends BaseSeeder {
   async seedShop() {
     const settings = await app.container.make(SettingsService)
     const current = await settings.all()
-    if (current['shop.name'] === 'Comptoir' && !current['shop.accepted_payment_methods'].length) {
-      await settings.update(
-        {
-          'shop.name': 'Comptoir démo',
-          'shop.accepted_payment_methods': ['card', 'bank_transfer'],
-        },
-        null,
-        null
-      )
+    if (current['shop.name'] === 'Comptoir') {
+      await settings.update({ 'shop.name': 'Comptoir démo' }, null, null)
     }
 
     if (!(await AdminUser.findBy('email', DEMO_ADMIN.email))) {
       const adminUsers = await app.container.make(AdminUserService)
       await adminUsers.create({ ...DEMO_ADMIN, role: 'owner' })
     }
+  }
+
+  /**
+   * The seller's legal identity, entered as the Settings form would be, and
+   * version 1 of the CGV in French and English, published through the same
+   * draft-then-publish path as in the back office.
+   */
+  async seedLegal() {
+    const settings = await app.container.make(SettingsService)
+    if (!(await settings.sellerIdentity())) {
+      const form = await sellerIdentityValidator.validate(DEMO_SELLER_FORM)
+      await settings.update({ 'seller.identity': toSellerIdentity(form) }, null, null)
+    }
+
+    const documents = await app.container.make(LegalDocumentService)
+    if (await documents.latest('terms')) return
+    const drafts = await app.container.make(LegalDraftService)
+    const actor = { admin: null, ip: null }
+    await drafts.saveDraft('terms', { bodyFr: DEMO_TERMS_FR, bodyEn: DEMO_TERMS_EN }, actor)
+    const published = await drafts.publish('terms', {}, actor)
+    if (published.status !== 'published') throw new Error(`demo CGV: ${published.reason}`)
   }
 
   /**

@@ -1,8 +1,11 @@
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
-import { ADMIN_NAVIGATION } from '#support/admin_navigation'
 import { registerCatalogRoutes } from '#start/routes/admin_catalog'
+import { registerMarketingRoutes } from '#start/routes/admin_marketing'
+import { registerOrderRoutes } from '#start/routes/admin_orders'
+import { registerOrderDocumentRoutes } from '#start/routes/admin_orders_documents'
+import { registerOutboxRoutes } from '#start/routes/admin_outbox'
 
 export function registerAdminRoutes() {
   router
@@ -28,22 +31,31 @@ export function registerAdminRoutes() {
         .as('dashboard')
         .use(middleware.can({ permission: 'dashboard.view' }))
 
-      for (const section of ADMIN_NAVIGATION.filter((item) => item.placeholder)) {
-        router
-          .get(section.path.replace('/admin', ''), [controllers.admin.Sections, 'show'])
-          .as(section.key)
-          .use(middleware.can({ permission: section.permission }))
-      }
-
       router
         .group(() => registerCatalogRoutes())
         .where('id', router.matchers.number())
         .use(middleware.can({ permission: 'catalog.manage' }))
 
+      registerMarketingRoutes()
+      registerOrderRoutes()
+      registerOrderDocumentRoutes()
+      registerOutboxRoutes()
+
       router
         .group(() => {
           router.get('/settings', [controllers.admin.Settings, 'edit']).as('settings.edit')
           router.put('/settings', [controllers.admin.Settings, 'update']).as('settings.update')
+          router
+            .put('/settings/identity', [controllers.admin.Settings, 'updateIdentity'])
+            .as('settings.identity.update')
+          router.get('/legal', [controllers.admin.LegalDocuments, 'index']).as('legal.index')
+          router.get('/legal/:kind', [controllers.admin.LegalDocuments, 'edit']).as('legal.edit')
+          router
+            .put('/legal/:kind/draft', [controllers.admin.LegalDocuments, 'saveDraft'])
+            .as('legal.draft.update')
+          router
+            .post('/legal/:kind/versions', [controllers.admin.LegalDocuments, 'publish'])
+            .as('legal.versions.store')
         })
         .use(middleware.can({ permission: 'settings.manage' }))
 

@@ -1,6 +1,8 @@
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { LEGAL_PAGES } from '#support/legal_pages'
+import { registerStorefrontAccountRoutes } from '#start/routes/storefront_account'
+import { registerStorefrontCheckoutRoutes } from '#start/routes/storefront_checkout'
 
 const legalPageSlug = new RegExp(`^(${LEGAL_PAGES.map((page) => page.slug).join('|')})$`)
 
@@ -10,12 +12,24 @@ const legalPageSlug = new RegExp(`^(${LEGAL_PAGES.map((page) => page.slug).join(
 export function registerStorefrontRoutes() {
   router.get('/', [controllers.storefront.Home, 'show']).as('home')
   router.get('/search', [controllers.storefront.Search, 'index']).as('search')
-  router.get('/cart', [controllers.storefront.Cart, 'show']).as('cart')
-  router.post('/cart/lines', [controllers.storefront.Cart, 'add']).as('cart.lines.store')
+  registerStorefrontCheckoutRoutes()
   router.get('/c/:slug', [controllers.storefront.Categories, 'show']).as('categories.show')
   router.get('/p/:slug', [controllers.storefront.Products, 'show']).as('products.show')
   router
     .get('/pages/:slug', [controllers.storefront.LegalPages, 'show'])
     .where('slug', legalPageSlug)
     .as('legal_pages.show')
+  // Every published version stays readable at its own URL, as a page and as its PDF.
+  router
+    .get('/pages/:slug/versions/:version', [controllers.storefront.LegalPages, 'version'])
+    .where('slug', legalPageSlug)
+    .where('version', router.matchers.number())
+    .as('legal_pages.versions.show')
+  router
+    .get('/pages/:slug/versions/:version.pdf', [controllers.storefront.LegalPages, 'pdf'])
+    .where('slug', legalPageSlug)
+    // The matcher sees the whole segment, suffix included ("3.pdf").
+    .where('version', { match: /^\d+\.pdf$/, cast: (value: string) => Number(value) })
+    .as('legal_pages.versions.pdf')
+  registerStorefrontAccountRoutes()
 }

@@ -22,6 +22,7 @@ const SEEDED_TABLES = [
   'stock_movements',
   'price_history',
   'product_search_terms',
+  'legal_document_versions',
 ]
 
 /** The demo plugins' tables are real DDL: they go when the test ends. */

@@ -23,4 +23,12 @@ test.group('Back-office permissions', () => {
     assert.isFalse(roleHasPermission('support', 'catalog.manage'))
     assert.isTrue(roleHasPermission('manager', 'catalog.manage'))
   })
+
+  test('support reads orders but moves none: marking paid, shipping, cancelling is orders.manage', ({
+    assert,
+  }) => {
+    assert.isFalse(roleHasPermission('support', 'orders.manage'))
+    assert.isTrue(roleHasPermission('manager', 'orders.manage'))
+    assert.isTrue(roleHasPermission('owner', 'orders.manage'))
+  })
 })

@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { Money } from '#domain/money'
+import { Money, allocateProportionally } from '#domain/money'
 
 test.group('Money', () => {
   test('formats euros the French way, with the no-break spaces Intl uses', ({ assert }) => {
@@ -53,5 +53,25 @@ test.group('Money', () => {
       () => Money.of(100, 'EUR').add(Money.of(100, 'USD')),
       /Cannot combine EUR with USD/
     )
+  })
+
+  test('allocates in proportion, every minor unit accounted for', ({ assert }) => {
+    assert.deepEqual(
+      Money.of(1000, 'EUR')
+        .allocate([1, 1, 1])
+        .map((share) => share.amount),
+      [334, 333, 333]
+    )
+    assert.deepEqual(allocateProportionally(500, [3000, 1000]), [375, 125])
+    assert.deepEqual(allocateProportionally(-100, [1, 2]), [-33, -67])
+    assert.deepEqual(allocateProportionally(7, [0, 0]), [4, 3])
+    assert.deepEqual(allocateProportionally(0, [5, 5]), [0, 0])
+    assert.deepEqual(allocateProportionally(10, []), [])
+    const shares = allocateProportionally(99_999, [1999, 4590, 17, 1])
+    assert.equal(
+      shares.reduce((sum, share) => sum + share, 0),
+      99_999
+    )
+    assert.throws(() => allocateProportionally(10, [1.5]), /whole numbers/)
   })
 })

@@ -4,8 +4,10 @@ import emitter from '@adonisjs/core/services/emitter'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import CatalogIndexer from '#services/catalog/catalog_indexer'
 import { sqlTimestamp } from '#support/sql_timestamp'
+import { lockForUpdate } from '#support/row_lock'
 
-export type StockChangeReason = 'initial' | 'adjustment' | 'import' | 'sale' | 'return' | 'transfer'
+export type StockChangeReason =
+  'initial' | 'adjustment' | 'import' | 'sale' | 'return' | 'transfer' | 'cancellation'
 
 export interface StockChange {
   variantId: number
@@ -128,8 +130,7 @@ export default class StockService {
     const query = client
       .from('stock_levels')
       .where({ variant_id: change.variantId, stock_location_id: change.stockLocationId })
-    if (options.lock && client.dialect.name === 'mysql') query.forUpdate()
-    const row = await query.firstOrFail()
+    const row = await (options.lock ? lockForUpdate(query, client) : query).firstOrFail()
     return { quantity: Number(row.quantity), safety_threshold: Number(row.safety_threshold) }
   }
 

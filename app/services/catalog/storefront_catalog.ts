@@ -246,13 +246,18 @@ export default class StorefrontCatalog {
 
   /**
    * Quantity available to ship, summed over the locations that fulfil online
-   * orders, and what the shopper is told about it.
+   * orders, and what the shopper is told about it; and whether it can be
+   * ordered at all, which a shop offering click & collect also allows.
    */
-  private onlineStock(variant: Variant): { quantity: number; status: StockStatus } {
+  private onlineStock(variant: Variant) {
     const online = variant.stockLevels.filter((level) => level.location.fulfilsOnline)
     const quantity = online.reduce((sum, level) => sum + level.quantity, 0)
     const threshold = online.reduce((sum, level) => sum + level.safetyThreshold, 0)
-    return { quantity, status: stockStatus(quantity, threshold) }
+    const inShops = variant.stockLevels.some(
+      (level) => level.location.clickAndCollect && level.quantity > 0
+    )
+    const status: StockStatus = stockStatus(quantity, threshold)
+    return { quantity, status, orderable: quantity > 0 || inShops }
   }
 
   /**

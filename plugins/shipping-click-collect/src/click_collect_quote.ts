@@ -68,6 +68,7 @@ export function quoteClickCollect(
         name: store.name,
         address: store.address,
         readyAt,
+        stockPlaceId: store.id,
         ...(distanceKm === null ? {} : { distanceKm }),
       })),
   }

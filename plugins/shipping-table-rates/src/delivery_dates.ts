@@ -1,72 +1,13 @@
 import { DateTime } from 'luxon'
 import type { Locale } from '@comptoir/contracts/commerce'
+import { SHOP_TIME_ZONE } from '@comptoir/contracts/formatting'
+import { addWorkingDays } from '@comptoir/contracts/french_calendar'
 
 /**
- * Estimated delivery dates: delays are working days, Monday to Friday except
- * French public holidays (the national ones; Alsace-Moselle's Good Friday and
- * 26 December are not counted). Dates are days in the shop's time zone.
+ * Estimated delivery dates: delays are working days of the shop's calendar
+ * (weekends and French public holidays skipped, counted the core's way),
+ * dates are days in the shop's time zone.
  */
-
-export const SHOP_TIME_ZONE = 'Europe/Paris'
-
-/** Easter Sunday of a Gregorian year (anonymous Gregorian algorithm). */
-export function easterSunday(year: number): DateTime {
-  const a = year % 19
-  const b = Math.floor(year / 100)
-  const c = year % 100
-  const d = Math.floor(b / 4)
-  const e = b % 4
-  const f = Math.floor((b + 8) / 25)
-  const g = Math.floor((b - f + 1) / 3)
-  const h = (19 * a + b - d - g + 15) % 30
-  const i = Math.floor(c / 4)
-  const k = c % 4
-  const l = (32 + 2 * e + 2 * i - h - k) % 7
-  const m = Math.floor((a + 11 * h + 22 * l) / 451)
-  const month = Math.floor((h + l - 7 * m + 114) / 31)
-  const day = ((h + l - 7 * m + 114) % 31) + 1
-  return DateTime.fromObject({ year, month, day }, { zone: SHOP_TIME_ZONE })
-}
-
-const FIXED_HOLIDAYS = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25']
-const holidayCache = new Map<number, Set<string>>()
-
-/** French public holidays of a year, as ISO dates ("2026-05-14"). */
-export function frenchPublicHolidays(year: number): Set<string> {
-  let holidays = holidayCache.get(year)
-  if (!holidays) {
-    const easter = easterSunday(year)
-    holidays = new Set([
-      ...FIXED_HOLIDAYS.map((day) => `${year}-${day}`),
-      // Easter Monday, Ascension Thursday, Whit Monday.
-      ...[1, 39, 50].map((days) => easter.plus({ days }).toISODate()!),
-    ])
-    holidayCache.set(year, holidays)
-  }
-  return holidays
-}
-
-export function isWorkingDay(day: DateTime) {
-  return day.weekday <= 5 && !frenchPublicHolidays(day.year).has(day.toISODate()!)
-}
-
-/**
- * The day `days` working days after `from` (the day itself not counted):
- * Friday + 1 is Monday. Zero gives `from` when it is a working day, else the
- * next one.
- */
-export function addWorkingDays(from: DateTime, days: number): DateTime {
-  let day = from.setZone(SHOP_TIME_ZONE).startOf('day')
-  if (days === 0) {
-    while (!isWorkingDay(day)) day = day.plus({ days: 1 })
-    return day
-  }
-  for (let counted = 0; counted < days;) {
-    day = day.plus({ days: 1 })
-    if (isWorkingDay(day)) counted++
-  }
-  return day
-}
 
 export interface DeliveryWindow {
   from: DateTime
@@ -79,7 +20,10 @@ export function deliveryWindow(
   delayDays: readonly [min: number, max: number]
 ): DeliveryWindow {
   const ordered = orderedAt instanceof Date ? DateTime.fromJSDate(orderedAt) : orderedAt
-  return { from: addWorkingDays(ordered, delayDays[0]), to: addWorkingDays(ordered, delayDays[1]) }
+  const orderDay = ordered.setZone(SHOP_TIME_ZONE).toISODate()!
+  const day = (delay: number) =>
+    DateTime.fromISO(addWorkingDays(orderDay, delay), { zone: SHOP_TIME_ZONE })
+  return { from: day(delayDays[0]), to: day(delayDays[1]) }
 }
 
 /**

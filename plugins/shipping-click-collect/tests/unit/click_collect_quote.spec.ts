@@ -41,6 +41,7 @@ test.group('Click & collect quote', () => {
           name: 'Boutique annecy',
           address: annecy.address,
           readyAt: paris('2026-11-25T10:00'),
+          stockPlaceId: 4,
           distanceKm: 101,
         },
         {
@@ -48,6 +49,7 @@ test.group('Click & collect quote', () => {
           name: 'Boutique paris',
           address: paris11.address,
           readyAt: paris('2026-11-23T12:00'),
+          stockPlaceId: 3,
           distanceKm: 392,
         },
       ],

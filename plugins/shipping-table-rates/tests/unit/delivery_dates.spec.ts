@@ -1,76 +1,13 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
-import {
-  addWorkingDays,
-  deliveryWindow,
-  easterSunday,
-  formatDeliveryWindow,
-  frenchPublicHolidays,
-} from '#src/delivery_dates'
+import { deliveryWindow, formatDeliveryWindow } from '#src/delivery_dates'
 
 /** A day in Paris, from its ISO date. */
 function day(iso: string) {
   return DateTime.fromISO(iso, { zone: 'Europe/Paris' })
 }
 
-function plus(iso: string, days: number) {
-  return addWorkingDays(day(iso), days).toISODate()
-}
-
-test.group('Delivery dates: working days', () => {
-  test('Easter falls on the right Sunday', ({ assert }) => {
-    assert.equal(easterSunday(2024).toISODate(), '2024-03-31')
-    assert.equal(easterSunday(2025).toISODate(), '2025-04-20')
-    assert.equal(easterSunday(2026).toISODate(), '2026-04-05')
-  })
-
-  test('French public holidays: fixed ones and those that follow Easter', ({ assert }) => {
-    assert.sameMembers(
-      [...frenchPublicHolidays(2026)],
-      [
-        '2026-01-01',
-        '2026-04-06',
-        '2026-05-01',
-        '2026-05-08',
-        '2026-05-14',
-        '2026-05-25',
-        '2026-07-14',
-        '2026-08-15',
-        '2026-11-01',
-        '2026-11-11',
-        '2026-12-25',
-      ]
-    )
-  })
-
-  test('a weekday plus one is the next day, Friday plus one is Monday', ({ assert }) => {
-    assert.equal(plus('2026-11-23', 1), '2026-11-24')
-    assert.equal(plus('2026-11-20', 1), '2026-11-23')
-    assert.equal(plus('2026-11-20', 5), '2026-11-27')
-  })
-
-  test('an order at the weekend counts from Monday', ({ assert }) => {
-    assert.equal(plus('2026-11-21', 1), '2026-11-23')
-    assert.equal(plus('2026-11-22', 2), '2026-11-24')
-  })
-
-  test('public holidays are skipped', ({ assert }) => {
-    // Ascension Thursday.
-    assert.equal(plus('2026-05-13', 1), '2026-05-15')
-    // Christmas on a Friday, then the weekend.
-    assert.equal(plus('2026-12-24', 1), '2026-12-28')
-    // Into the new year: 1 January 2027 is a Friday.
-    assert.equal(plus('2026-12-31', 1), '2027-01-04')
-    // Armistice, a Wednesday.
-    assert.equal(plus('2026-11-10', 1), '2026-11-12')
-  })
-
-  test('zero days is the order day when it is worked, else the next working day', ({ assert }) => {
-    assert.equal(plus('2026-11-23', 0), '2026-11-23')
-    assert.equal(plus('2026-11-21', 0), '2026-11-23')
-    assert.equal(plus('2026-07-14', 0), '2026-07-15')
-  })
-
+test.group('Delivery dates: the order day', () => {
   test('the order day is the day in Paris, not in UTC', ({ assert }) => {
     // Thursday 23:30 UTC is already Friday 00:30 in Paris.
     const window = deliveryWindow(new Date('2026-11-19T23:30:00Z'), [1, 1])

@@ -1,0 +1,3 @@
+import { ShipmentLineSchema } from '#database/schema'
+
+export default class ShipmentLine extends ShipmentLineSchema {}

@@ -1,0 +1,211 @@
+import { inject } from '@adonisjs/core'
+import emitter from '@adonisjs/core/services/emitter'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import type { Locale } from '@comptoir/contracts/commerce'
+import type { PaymentStart } from '@comptoir/contracts/payment_provider'
+import Order from '#models/order'
+import OrderLine from '#models/order_line'
+import Payment from '#models/payment'
+import { isOpenPayment } from '#domain/payment_status'
+import OrderException from '#exceptions/order_exception'
+import PaymentOptions from '#services/checkout/payment_options'
+import CouponService from '#services/coupon_service'
+import InvoiceService, { documentYear } from '#services/invoices/invoice_service'
+import { prepareDocumentSequence } from '#services/orders/document_numbers'
+import OrderTimeline, { SYSTEM, type OrderActor } from '#services/orders/order_timeline'
+import PaymentLedger from '#services/orders/payment_ledger'
+import StockAllocation from '#services/orders/stock_allocation'
+import { orderSnapshot } from '#services/orders/order_snapshot'
+import { lockForUpdate } from '#support/row_lock'
+import { sqlTimestamp } from '#support/sql_timestamp'
+
+export type PaidOutcome = 'paid' | 'already_paid'
+
+/**
+ * What happens to an order's money: starting a payment with its provider,
+ * recording it as received, switching method, and cancelling an unpaid order
+ * (its stock and coupon given back). Each operation locks the order row and
+ * re-reads its state, so a replay or a concurrent call does nothing twice.
+ */
+@inject()
+export default class OrderPayments {
+  constructor(
+    protected paymentOptions: PaymentOptions,
+    protected ledger: PaymentLedger,
+    protected timeline: OrderTimeline,
+    protected stock: StockAllocation,
+    protected coupons: CouponService,
+    protected invoices: InvoiceService
+  ) {}
+
+  /**
+   * Asks the order's payment provider how the shopper pays. Instructions are
+   * kept on the payment (for the confirmation, the tracking page and e-mails);
+   * an immediate capture marks the order paid. Null when the provider is gone
+   * or failed: the order waits, and the shopper can choose another method.
+   */
+  async start(order: Order, locale: Locale): Promise<PaymentStart | null> {
+    const provider = await this.paymentOptions.provider(order.paymentMethodCode)
+    const payment = await this.openPayment(order)
+    if (!provider || !payment) return null
+    const lines = await OrderLine.query().where('order_id', order.id).orderBy('position')
+    let start: PaymentStart
+    try {
+      start = await provider.start(orderSnapshot(order, lines), locale)
+    } catch (error) {
+      await this.fail(order, payment, `provider:${provider.code}`, String(error))
+      return null
+    }
+    if (start.kind === 'instructions') {
+      payment.instructions = start.lines
+      await payment.save()
+    }
+    if (start.kind === 'captured') {
+      await this.markPaid(
+        order.id,
+        { label: `provider:${provider.code}` },
+        {
+          transactionId: start.transactionId,
+        }
+      )
+    }
+    return start
+  }
+
+  /**
+   * Records the order's open payment as received and the order as paid. A
+   * second call (a replayed notification, a double click) changes nothing.
+   */
+  async markPaid(
+    orderId: number,
+    actor: OrderActor,
+    details: { transactionId?: string; eventId?: string } = {}
+  ): Promise<PaidOutcome> {
+    await prepareDocumentSequence('FA', documentYear())
+    return db.transaction(async (trx) => {
+      const order = await this.lockOrder(trx, orderId)
+      if (order.paidAt) return 'already_paid'
+      const payment = await this.openPayment(order, trx)
+      if (!payment) throw OrderException.noOpenPayment(order.number)
+      await this.ledger.move(trx, order, payment, 'captured', {
+        actor,
+        amount: payment.amount,
+        ...details,
+      })
+      order.paidAt = DateTime.now()
+      await this.timeline.move(trx, order, 'paid', actor)
+      await this.invoices.issueForOrder(trx, order)
+      const lines = await OrderLine.query({ client: trx }).where('order_id', order.id)
+      trx.after('commit', () => emitter.emit('order:paid', { order: orderSnapshot(order, lines) }))
+      return 'paid'
+    })
+  }
+
+  /**
+   * Moves an unpaid order to another payment method: the open payment is
+   * cancelled and a new one opened; the caller then starts it.
+   */
+  async switchMethod(orderId: number, methodCode: string, label: string, actor: OrderActor) {
+    return db.transaction(async (trx) => {
+      const order = await this.lockOrder(trx, orderId)
+      if (order.status !== 'pending_payment') throw OrderException.noOpenPayment(order.number)
+      const open = await this.openPayment(order, trx)
+      if (open) await this.ledger.move(trx, order, open, 'cancelled', { actor })
+      order.paymentMethodCode = methodCode
+      order.paymentMethodLabel = label
+      await this.ledger.open(trx, order, methodCode, actor)
+      return order
+    })
+  }
+
+  /**
+   * Cancels an order not yet paid: open payments cancelled, stock put back
+   * where it was taken, the coupon use given back. Returns false when the
+   * order had already moved on (paid meanwhile, or cancelled).
+   */
+  async cancelUnpaid(orderId: number, actor: OrderActor, reason: string): Promise<boolean> {
+    return db.transaction(async (trx) => {
+      const order = await this.lockOrder(trx, orderId)
+      if (order.status !== 'pending_payment' && order.status !== 'on_hold') return false
+      if (order.paidAt) return false
+      const open = await this.openPayment(order, trx)
+      if (open) await this.ledger.move(trx, order, open, 'cancelled', { actor })
+      await this.releaseStock(trx, order)
+      await this.coupons.release(trx, order.id)
+      order.cancelledAt = DateTime.now()
+      await this.timeline.move(trx, order, 'cancelled', actor)
+      await this.timeline.record(trx, order, { type: 'note', actor, note: reason })
+      const lines = await OrderLine.query({ client: trx }).where('order_id', order.id)
+      trx.after('commit', () =>
+        emitter.emit('order:cancelled', { order: orderSnapshot(order, lines), reason })
+      )
+      return true
+    })
+  }
+
+  /**
+   * Cancels every order whose payment window has ended unpaid; returns the
+   * numbers of those cancelled. Each is re-checked under its lock, so one paid
+   * meanwhile stays paid.
+   */
+  async cancelOverdue(now = DateTime.now()): Promise<string[]> {
+    const overdue = await Order.query()
+      .where('status', 'pending_payment')
+      .whereNotNull('payment_due_at')
+      .where('payment_due_at', '<', sqlTimestamp(now))
+      .select('id', 'number')
+    const cancelled: string[] = []
+    for (const order of overdue) {
+      if (await this.cancelUnpaid(order.id, SYSTEM, 'payment window ended')) {
+        cancelled.push(order.number)
+      }
+    }
+    return cancelled
+  }
+
+  private async releaseStock(trx: TransactionClientContract, order: Order) {
+    const lines = await OrderLine.query({ client: trx })
+      .where('order_id', order.id)
+      .preload('allocations', (query) => query.whereNull('released_at'))
+    for (const line of lines) {
+      for (const allocation of line.allocations) {
+        if (line.variantId !== null) {
+          await this.stock.release(trx, line.variantId, allocation, order.number)
+        }
+        allocation.useTransaction(trx)
+        allocation.releasedAt = DateTime.now()
+        await allocation.save()
+      }
+    }
+  }
+
+  private async fail(order: Order, payment: Payment, actor: string, reason: string) {
+    await db.transaction(async (trx) => {
+      const locked = await this.lockOrder(trx, order.id)
+      await payment.refresh()
+      if (!isOpenPayment(payment.status)) return
+      await this.ledger.move(trx, locked, payment, 'failed', { actor: { label: actor } })
+      await this.timeline.record(trx, locked, {
+        type: 'payment',
+        actor: { label: actor },
+        note: reason,
+      })
+    })
+  }
+
+  private async lockOrder(trx: TransactionClientContract, orderId: number) {
+    const query = Order.query({ client: trx }).where('id', orderId)
+    return lockForUpdate(query, trx).firstOrFail()
+  }
+
+  /** The payment still waiting for money, locked when read in a transaction. */
+  private async openPayment(order: Order, trx?: TransactionClientContract) {
+    const query = Payment.query(trx ? { client: trx } : {})
+      .where('order_id', order.id)
+      .whereIn('status', ['pending', 'authorized'])
+      .orderBy('id', 'desc')
+    return (trx ? lockForUpdate(query, trx) : query).first()
+  }
+}

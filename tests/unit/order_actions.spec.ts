@@ -1,0 +1,71 @@
+import { test } from '@japa/runner'
+import {
+  deliveryDateProblem,
+  isOfflinePayment,
+  orderActions,
+  resendableEmails,
+} from '#domain/order_actions'
+
+const offline = { status: 'pending' as const, hasInstructions: true }
+const online = { status: 'pending' as const, hasInstructions: false }
+
+test.group('Back-office order actions', () => {
+  test('an offline payment waiting for money may be marked paid by hand; an online one never', ({
+    assert,
+  }) => {
+    assert.isTrue(isOfflinePayment(offline))
+    assert.isFalse(isOfflinePayment(online))
+    assert.isFalse(isOfflinePayment({ status: 'captured', hasInstructions: true }))
+    assert.isFalse(isOfflinePayment(null))
+
+    const waiting = { status: 'pending_payment' as const, paid: false, unitsLeft: 2 }
+    assert.deepEqual(orderActions({ ...waiting, openPayment: offline }), {
+      markPaid: true,
+      cancel: true,
+      ship: false,
+    })
+    assert.deepEqual(orderActions({ ...waiting, openPayment: online }), {
+      markPaid: false,
+      cancel: true,
+      ship: false,
+    })
+    assert.isTrue(orderActions({ ...waiting, status: 'on_hold', openPayment: offline }).markPaid)
+  })
+
+  test('a paid order ships while units are left, and is no longer cancelled here', ({ assert }) => {
+    const paid = { paid: true, openPayment: null }
+    assert.deepEqual(orderActions({ ...paid, status: 'paid', unitsLeft: 3 }), {
+      markPaid: false,
+      cancel: false,
+      ship: true,
+    })
+    assert.isTrue(orderActions({ ...paid, status: 'partially_shipped', unitsLeft: 1 }).ship)
+    assert.isFalse(orderActions({ ...paid, status: 'partially_shipped', unitsLeft: 0 }).ship)
+    assert.isFalse(orderActions({ ...paid, status: 'shipped', unitsLeft: 0 }).ship)
+    assert.isFalse(orderActions({ ...paid, status: 'cancelled', unitsLeft: 3 }).ship)
+  })
+
+  test('W-03: a delivery day is neither after today nor before the parcel left', ({ assert }) => {
+    assert.isNull(deliveryDateProblem('2026-03-23', '2026-03-20', '2026-03-23'))
+    assert.isNull(deliveryDateProblem('2026-03-20', '2026-03-20', '2026-03-23'))
+    assert.equal(deliveryDateProblem('2026-03-24', '2026-03-20', '2026-03-23'), 'future')
+    assert.equal(deliveryDateProblem('2026-03-19', '2026-03-20', '2026-03-23'), 'before_shipment')
+  })
+
+  test('only the e-mails an order has been through can be sent again', ({ assert }) => {
+    assert.deepEqual(resendableEmails({ paid: false, shipped: false, delivered: false }), [
+      'order_confirmation',
+    ])
+    assert.deepEqual(resendableEmails({ paid: true, shipped: true, delivered: false }), [
+      'order_confirmation',
+      'payment_received',
+      'order_shipped',
+    ])
+    assert.deepEqual(resendableEmails({ paid: true, shipped: true, delivered: true }), [
+      'order_confirmation',
+      'payment_received',
+      'order_shipped',
+      'order_delivered',
+    ])
+  })
+})
