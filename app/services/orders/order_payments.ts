@@ -55,7 +55,7 @@ export default class OrderPayments {
     try {
       start = await provider.start(orderSnapshot(order, lines), locale)
     } catch (error) {
-      await this.fail(order, payment, `provider:${provider.code}`, String(error))
+      await this.fail(order, payment.id, `provider:${provider.code}`, String(error))
       return null
     }
     if (start.kind === 'instructions') {
@@ -181,10 +181,11 @@ export default class OrderPayments {
     }
   }
 
-  private async fail(order: Order, payment: Payment, actor: string, reason: string) {
+  /** Records that the provider could not start the payment; the order keeps waiting. */
+  private async fail(order: Order, paymentId: number, actor: string, reason: string) {
     await db.transaction(async (trx) => {
       const locked = await this.lockOrder(trx, order.id)
-      await payment.refresh()
+      const payment = await Payment.query({ client: trx }).where('id', paymentId).firstOrFail()
       if (!isOpenPayment(payment.status)) return
       await this.ledger.move(trx, locked, payment, 'failed', { actor: { label: actor } })
       await this.timeline.record(trx, locked, {

@@ -8,6 +8,7 @@ import OrderStockAllocation from '#models/order_stock_allocation'
 import Payment from '#models/payment'
 import PaymentTransition from '#models/payment_transition'
 import CheckoutService from '#services/checkout/checkout_service'
+import PaymentOptions from '#services/checkout/payment_options'
 import OrderPayments from '#services/orders/order_payments'
 import {
   cartReadyToOrder,
@@ -219,5 +220,44 @@ test.group('Order payments', (group) => {
     await payments.cancelUnpaid(order.id, staff, 'changed my mind')
     await coupon.refresh()
     assert.equal(coupon.timesUsed, 0)
+  })
+
+  test('a payment that fails to start leaves the order reserved, payable another way', async ({
+    assert,
+    client,
+    cleanup,
+  }) => {
+    const { catalog } = await checkoutShop(cleanup)
+    const variantId = await productOnSale(catalog, 'P-8')
+    const cart = await cartReadyToOrder([{ variantId, quantity: 1 }])
+    const order = await placeCart(cart)
+    const options = await app.container.make(PaymentOptions)
+    const real = await options.provider('bank-transfer')
+    // The provider's service is down: starting the payment throws.
+    const failing = Object.assign(Object.create(real!), {
+      start: async () => {
+        throw new Error('provider unreachable')
+      },
+    })
+    app.container.swap(PaymentOptions, () => {
+      const swapped = new PaymentOptions(options['kernel'])
+      swapped.provider = async () => failing
+      return swapped
+    })
+    cleanup(() => app.container.restore(PaymentOptions))
+
+    const payments = await app.container.make(OrderPayments)
+    assert.isNull(await payments.start(order, 'fr'))
+
+    await order.refresh()
+    assert.equal(order.status, 'pending_payment')
+    assert.equal(order.paymentStatus, 'failed')
+    assert.equal(await stockAt(variantId, catalog.warehouse.id), 4)
+    app.container.restore(PaymentOptions)
+    const page = await client
+      .get(`/orders/${order.number}/payment`)
+      .withSession({ placed_orders: [order.number] })
+    page.assertStatus(200)
+    assert.include(page.text(), 'value="bank-transfer"')
   })
 })
