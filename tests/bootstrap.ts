@@ -70,8 +70,7 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
   if (['browser', 'functional'].includes(suite.name)) {
-    // Failed sign-ins are counted in the database; on MySQL the limiter commits
-    // its own writes, so a group's throttling would outlive its transaction.
+    // Each group starts with no failed sign-in counted.
     suite.onGroup((group) => group.setup(() => limiter.clear()))
     return suite.setup(() => testUtils.httpServer().start())
   }
