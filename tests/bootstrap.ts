@@ -70,8 +70,8 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
   if (['browser', 'functional'].includes(suite.name)) {
-    // Each group starts with no failed sign-in counted.
-    suite.onGroup((group) => group.setup(() => limiter.clear()))
+    // Each test starts with nothing counted (failed sign-ins, reset links).
+    suite.onGroup((group) => group.each.setup(() => limiter.clear()))
     return suite.setup(() => testUtils.httpServer().start())
   }
 }
