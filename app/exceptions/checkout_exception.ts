@@ -1,20 +1,11 @@
 import { Exception } from '@adonisjs/core/exceptions'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { I18n } from '@adonisjs/i18n'
+import type { CheckoutStep } from '#domain/checkout_steps'
 import type { CouponRefusal } from '#domain/coupons'
 import type { OrderingBlocker } from '#services/checkout/ordering_readiness'
 import { refusalMessage } from '#support/coupon_messages'
 import { localizedPath, type Locale } from '#support/locale_paths'
-
-/** The tunnel's steps, each with its page. */
-export const CHECKOUT_STEPS = [
-  'identification',
-  'addresses',
-  'delivery',
-  'payment',
-  'review',
-] as const
-export type CheckoutStep = (typeof CHECKOUT_STEPS)[number]
 
 /**
  * Why an order cannot be placed (or a step not passed) as the shopper asked.

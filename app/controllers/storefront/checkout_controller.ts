@@ -1,10 +1,8 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import type Cart from '#models/cart'
-import CheckoutException, {
-  CHECKOUT_STEPS,
-  type CheckoutStep,
-} from '#exceptions/checkout_exception'
+import CheckoutException from '#exceptions/checkout_exception'
+import { CHECKOUT_STEPS, type CheckoutStep } from '#domain/checkout_steps'
 import CartService from '#services/cart/cart_service'
 import CheckoutAddresses from '#services/checkout/checkout_addresses'
 import ShippingGaps from '#services/checkout/shipping_gaps'

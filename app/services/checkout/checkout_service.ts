@@ -7,7 +7,7 @@ import { cartItems, type CartItem } from '#services/cart/cart_contents'
 import CouponService, { type CouponCheck } from '#services/coupon_service'
 import ShippingOffers, { type ShippingOffer } from '#services/checkout/shipping_offers'
 import PaymentOptions, { type PaymentOption } from '#services/checkout/payment_options'
-import type { CheckoutStep } from '#exceptions/checkout_exception'
+import type { CheckoutStep } from '#domain/checkout_steps'
 
 /** A cart line with its share of the coupon. */
 export interface PricedItem extends CartItem {
