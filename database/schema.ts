@@ -10,7 +10,8 @@ import { jsonColumn, booleanColumn } from '#support/lucid_columns'
 import type { LocalizedText } from '#support/lucid_columns'
 import type { CheckoutState } from '#services/checkout/checkout_state'
 import type { CsvLineError } from '#services/catalog/csv/product_csv_format'
-import type { InvoiceRecord } from '#domain/invoices'
+import type { ContractRecord } from '#services/privacy/contract_record'
+import type { InvoiceRecord, CreditRequest } from '#domain/invoices'
 import type { Address } from '@comptoir/contracts/commerce'
 import type { PickupPointRecord, OrderRecord, PaymentInstructions } from '#services/orders/order_record'
 import type { ImageDerivative } from '#domain/image_derivatives'
@@ -262,6 +263,31 @@ export class CategoryTranslationSchema extends BaseModel {
   declare slug: string
 }
 
+export class ContractArchiveSchema extends BaseModel {
+  static $columns = ['checksum', 'concludedAt', 'content', 'createdAt', 'currency', 'id', 'orderId', 'orderNumber', 'retainUntil', 'total'] as const
+  $columns = ContractArchiveSchema.$columns
+  @column()
+  declare checksum: string
+  @column.dateTime()
+  declare concludedAt: DateTime
+  @jsonColumn()
+  declare content: ContractRecord
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare orderId: number | null
+  @column()
+  declare orderNumber: string
+  @column.date()
+  declare retainUntil: DateTime
+  @column()
+  declare total: number
+}
+
 export class CouponCategorySchema extends BaseModel {
   static $columns = ['categoryId', 'couponId'] as const
   $columns = CouponCategorySchema.$columns
@@ -382,6 +408,32 @@ export class CustomerAddressSchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class CustomerGroupMemberSchema extends BaseModel {
+  static $columns = ['createdAt', 'customerGroupId', 'customerId'] as const
+  $columns = CustomerGroupMemberSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare customerGroupId: number
+  @column()
+  declare customerId: number
+}
+
+export class CustomerGroupSchema extends BaseModel {
+  static $columns = ['createdAt', 'description', 'id', 'name', 'updatedAt'] as const
+  $columns = CustomerGroupSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare description: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class CustomerNoteSchema extends BaseModel {
   static $columns = ['adminUserId', 'author', 'body', 'createdAt', 'customerId', 'id'] as const
   $columns = CustomerNoteSchema.$columns
@@ -417,7 +469,7 @@ export class CustomerPasswordResetSchema extends BaseModel {
 }
 
 export class CustomerSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'firstName', 'id', 'lastName', 'locale', 'password', 'phone', 'updatedAt'] as const
+  static $columns = ['createdAt', 'email', 'firstName', 'id', 'inactivityWarnedAt', 'lastActivityAt', 'lastName', 'locale', 'password', 'phone', 'updatedAt'] as const
   $columns = CustomerSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -427,6 +479,10 @@ export class CustomerSchema extends BaseModel {
   declare firstName: string
   @column({ isPrimary: true })
   declare id: number
+  @column.dateTime()
+  declare inactivityWarnedAt: DateTime | null
+  @column.dateTime()
+  declare lastActivityAt: DateTime | null
   @column()
   declare lastName: string
   @column()
@@ -448,6 +504,60 @@ export class DocumentSequenceSchema extends BaseModel {
   declare series: string
   @column()
   declare year: number
+}
+
+export class GuaranteeClaimLineSchema extends BaseModel {
+  static $columns = ['deliveredOn', 'guaranteeClaimId', 'id', 'orderLineId', 'quantity', 'shipmentId'] as const
+  $columns = GuaranteeClaimLineSchema.$columns
+  @column.date()
+  declare deliveredOn: DateTime
+  @column()
+  declare guaranteeClaimId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare orderLineId: number
+  @column()
+  declare quantity: number
+  @column()
+  declare shipmentId: number
+}
+
+export class GuaranteeClaimSchema extends BaseModel {
+  static $columns = ['acceptedRemedy', 'alternative', 'closingNote', 'createdAt', 'description', 'dueOn', 'id', 'orderId', 'preferredRemedy', 'presumed', 'refusalReason', 'requestedOn', 'resolution', 'settledOn', 'status', 'updatedAt'] as const
+  $columns = GuaranteeClaimSchema.$columns
+  @column()
+  declare acceptedRemedy: string | null
+  @column()
+  declare alternative: string | null
+  @column()
+  declare closingNote: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare description: string
+  @column.date()
+  declare dueOn: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare orderId: number
+  @column()
+  declare preferredRemedy: string
+  @booleanColumn()
+  declare presumed: boolean
+  @column()
+  declare refusalReason: string | null
+  @column.date()
+  declare requestedOn: DateTime
+  @column()
+  declare resolution: string | null
+  @column.date()
+  declare settledOn: DateTime | null
+  @column()
+  declare status: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
 }
 
 export class InvoiceSchema extends BaseModel {
@@ -550,6 +660,29 @@ export class MaintenanceJournalSchema extends BaseModel {
   declare owner: string
 }
 
+export class MarketingConsentSchema extends BaseModel {
+  static $columns = ['consentedAt', 'createdAt', 'customerId', 'email', 'id', 'lastContactAt', 'source', 'updatedAt', 'withdrawnAt'] as const
+  $columns = MarketingConsentSchema.$columns
+  @column.dateTime()
+  declare consentedAt: DateTime
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare customerId: number | null
+  @column()
+  declare email: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare lastContactAt: DateTime
+  @column()
+  declare source: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column.dateTime()
+  declare withdrawnAt: DateTime | null
+}
+
 export class OrderEventSchema extends BaseModel {
   static $columns = ['actor', 'adminUserId', 'createdAt', 'fromState', 'id', 'note', 'orderId', 'toState', 'type'] as const
   $columns = OrderEventSchema.$columns
@@ -606,6 +739,29 @@ export class OrderLineSchema extends BaseModel {
   declare vatRate: number
   @column()
   declare withdrawalException: string | null
+}
+
+export class OrderPickupSchema extends BaseModel {
+  static $columns = ['codeHash', 'codeSentAt', 'collectedAt', 'createdAt', 'failedAttempts', 'id', 'orderId', 'readyAt', 'updatedAt'] as const
+  $columns = OrderPickupSchema.$columns
+  @column()
+  declare codeHash: string | null
+  @column.dateTime()
+  declare codeSentAt: DateTime
+  @column.dateTime()
+  declare collectedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare failedAttempts: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare orderId: number
+  @column.dateTime()
+  declare readyAt: DateTime
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
 }
 
 export class OrderStockAllocationSchema extends BaseModel {
@@ -792,6 +948,31 @@ export class PriceHistorySchema extends BaseModel {
   declare variantId: number
 }
 
+export class PrivacyRequestSchema extends BaseModel {
+  static $columns = ['completedAt', 'createdAt', 'customerId', 'dueOn', 'extendedDueOn', 'handledBy', 'id', 'kind', 'receivedOn', 'updatedAt'] as const
+  $columns = PrivacyRequestSchema.$columns
+  @column.dateTime()
+  declare completedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare customerId: number | null
+  @column.date()
+  declare dueOn: DateTime
+  @column.date()
+  declare extendedDueOn: DateTime | null
+  @column()
+  declare handledBy: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column.date()
+  declare receivedOn: DateTime
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class ProductAttributeValueSchema extends BaseModel {
   static $columns = ['attributeId', 'attributeOptionId', 'booleanValue', 'id', 'numberValue', 'productId', 'textValue'] as const
   $columns = ProductAttributeValueSchema.$columns
@@ -943,6 +1124,89 @@ export class ProductSchema extends BaseModel {
   declare withdrawalException: string
 }
 
+export class PromotionRuleTargetSchema extends BaseModel {
+  static $columns = ['promotionRuleId', 'targetId', 'targetType'] as const
+  $columns = PromotionRuleTargetSchema.$columns
+  @column({ isPrimary: true })
+  declare promotionRuleId: number
+  @column()
+  declare targetId: number
+  @column()
+  declare targetType: string
+}
+
+export class PromotionRuleSchema extends BaseModel {
+  static $columns = ['campaign', 'createdAt', 'currency', 'customerGroupId', 'declarationReference', 'discountType', 'endsAt', 'id', 'kind', 'name', 'startsAt', 'updatedAt', 'value'] as const
+  $columns = PromotionRuleSchema.$columns
+  @column()
+  declare campaign: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string | null
+  @column()
+  declare customerGroupId: number | null
+  @column()
+  declare declarationReference: string | null
+  @column()
+  declare discountType: string
+  @column.dateTime()
+  declare endsAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare name: string
+  @column.dateTime()
+  declare startsAt: DateTime
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare value: number
+}
+
+export class RefundSchema extends BaseModel {
+  static $columns = ['actor', 'amount', 'cancelsOrder', 'completedAt', 'createdAt', 'creditNoteId', 'currency', 'failure', 'id', 'idempotencyKey', 'mode', 'orderId', 'paymentId', 'providerRefundId', 'reason', 'request', 'status', 'updatedAt'] as const
+  $columns = RefundSchema.$columns
+  @column()
+  declare actor: string
+  @column()
+  declare amount: number
+  @booleanColumn()
+  declare cancelsOrder: boolean
+  @column.dateTime()
+  declare completedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare creditNoteId: number | null
+  @column()
+  declare currency: string
+  @column()
+  declare failure: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare idempotencyKey: string
+  @column()
+  declare mode: string
+  @column()
+  declare orderId: number
+  @column()
+  declare paymentId: number
+  @column()
+  declare providerRefundId: string | null
+  @column()
+  declare reason: string
+  @jsonColumn()
+  declare request: CreditRequest
+  @column()
+  declare status: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class RelatedProductSchema extends BaseModel {
   static $columns = ['position', 'productId', 'relatedProductId'] as const
   $columns = RelatedProductSchema.$columns
@@ -1031,6 +1295,31 @@ export class ShippingGapSchema extends BaseModel {
   declare subtotal: number
   @column()
   declare weightGrams: number
+}
+
+export class SoldesPeriodSchema extends BaseModel {
+  static $columns = ['createdAt', 'firstDay', 'id', 'lastDay', 'note', 'openingTime', 'scope', 'season', 'updatedAt', 'year'] as const
+  $columns = SoldesPeriodSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare firstDay: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare lastDay: string
+  @column()
+  declare note: string | null
+  @column()
+  declare openingTime: string
+  @column()
+  declare scope: string
+  @column()
+  declare season: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare year: number
 }
 
 export class StockLevelSchema extends BaseModel {
@@ -1130,4 +1419,70 @@ export class VariantSchema extends BaseModel {
   declare weightGrams: number | null
   @column()
   declare withdrawalException: string | null
+}
+
+export class WithdrawalLineSchema extends BaseModel {
+  static $columns = ['id', 'orderLineId', 'quantity', 'unsealed', 'unshippedQuantity', 'withdrawalId'] as const
+  $columns = WithdrawalLineSchema.$columns
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare orderLineId: number
+  @column()
+  declare quantity: number
+  @booleanColumn()
+  declare unsealed: boolean | null
+  @column()
+  declare unshippedQuantity: number
+  @column()
+  declare withdrawalId: number
+}
+
+export class WithdrawalSchema extends BaseModel {
+  static $columns = ['channel', 'consumerName', 'createdAt', 'deductionAmount', 'deductionReason', 'email', 'goodsReceivedOn', 'goodsShippedBackOn', 'id', 'notifiedOn', 'orderId', 'periodLastDay', 'reason', 'recordedBy', 'refundClaimedAt', 'refundId', 'refundedAt', 'returnShipping', 'sentAt', 'sentTimeKnown', 'status', 'updatedAt'] as const
+  $columns = WithdrawalSchema.$columns
+  @column()
+  declare channel: string
+  @column()
+  declare consumerName: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare deductionAmount: number | null
+  @column()
+  declare deductionReason: string | null
+  @column()
+  declare email: string
+  @column.date()
+  declare goodsReceivedOn: DateTime | null
+  @column.date()
+  declare goodsShippedBackOn: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column.date()
+  declare notifiedOn: DateTime
+  @column()
+  declare orderId: number
+  @column.date()
+  declare periodLastDay: DateTime | null
+  @column()
+  declare reason: string | null
+  @column()
+  declare recordedBy: string | null
+  @column.dateTime()
+  declare refundClaimedAt: DateTime | null
+  @column()
+  declare refundId: number | null
+  @column.dateTime()
+  declare refundedAt: DateTime | null
+  @column()
+  declare returnShipping: number | null
+  @column.dateTime()
+  declare sentAt: DateTime
+  @booleanColumn()
+  declare sentTimeKnown: boolean
+  @column()
+  declare status: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
 }

@@ -39,6 +39,12 @@ export default {
     invoices: {
       columns: { snapshot: json('InvoiceRecord', '#domain/invoices') },
     },
+    refunds: {
+      columns: { request: json('CreditRequest', '#domain/invoices') },
+    },
+    contract_archives: {
+      columns: { content: json('ContractRecord', '#services/privacy/contract_record') },
+    },
     orders: {
       columns: {
         pickup_point: json('PickupPointRecord', '#services/orders/order_record'),

@@ -4,9 +4,13 @@
 |--------------------------------------------------------------------------
 */
 
+import app from '@adonisjs/core/services/app'
 import emitter from '@adonisjs/core/services/emitter'
+import logger from '@adonisjs/core/services/logger'
 import SendOrderEmail from '#jobs/send_order_email'
 import Shipment from '#models/shipment'
+import ContractArchives from '#services/privacy/contract_archives'
+import { madeReadyForPickup } from '#services/orders/order_pickups'
 
 declare module '@adonisjs/core/types' {
   interface EventsList {
@@ -29,6 +33,8 @@ emitter.on('order:paid', ({ order }) =>
 )
 
 emitter.on('order:shipped', async ({ order }) => {
+  // A click & collect order made ready got its pickup code e-mailed instead.
+  if (await madeReadyForPickup(order.id).catch(() => false)) return
   // The event names no parcel: the one just committed is the order's latest.
   const shipment = await Shipment.query()
     .where('order_id', order.id)
@@ -46,3 +52,22 @@ emitter.on('order:shipped', async ({ order }) => {
 emitter.on('order:delivered', ({ orderId, shipmentId }) =>
   SendOrderEmail.queue({ kind: 'order_delivered', orderId, shipmentId })
 )
+
+/**
+ * Contracts of €120 or more are archived for ten years (LEGAL.md P-09), and
+ * their ten years run from the delivery when it comes later. A failure here
+ * is caught up by the daily retention job.
+ */
+emitter.on('order:placed', async ({ order }) => {
+  const archives = await app.container.make(ContractArchives)
+  await archives
+    .archive(order.id)
+    .catch((error) => logger.error({ err: error, orderId: order.id }, 'contract not archived'))
+})
+
+emitter.on('order:delivered', async ({ orderId }) => {
+  const archives = await app.container.make(ContractArchives)
+  await archives
+    .deliveredOn(orderId)
+    .catch((error) => logger.error({ err: error, orderId }, 'contract archive not extended'))
+})

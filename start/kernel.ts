@@ -16,6 +16,7 @@ server.errorHandler(() => import('#exceptions/handler'))
 server.use([
   () => import('#middleware/container_bindings_middleware'),
   () => import('@adonisjs/static/static_middleware'),
+  () => import('#middleware/plugin_assets_middleware'),
   () => import('#middleware/detect_locale_middleware'),
   () => import('#middleware/maintenance_middleware'),
 ])

@@ -1,6 +1,8 @@
 import AnonymizeAuditLogIps from '#jobs/anonymize_audit_log_ips'
+import ApplyRetentionRules from '#jobs/apply_retention_rules'
 import CancelUnpaidOrders from '#jobs/cancel_unpaid_orders'
 import NotifyLateDeliveries from '#jobs/notify_late_deliveries'
+import RecordPublicPrices from '#jobs/record_public_prices'
 
 /**
  * Recurring jobs. Each web process upserts the same schedule ids at start, and
@@ -10,6 +12,12 @@ export async function registerSchedules() {
   await AnonymizeAuditLogIps.schedule({ retentionDays: 365 })
     .id('anonymize-audit-log-ips')
     .cron('30 3 * * *')
+    .timezone('Europe/Paris')
+    .run()
+  // The CNIL's retention periods (LEGAL.md R-05): prospects, inactive accounts, contracts.
+  await ApplyRetentionRules.schedule({})
+    .id('apply-retention-rules')
+    .cron('0 4 * * *')
     .timezone('Europe/Paris')
     .run()
   // Payment windows are counted in hours: a quarter of an hour late at most.
@@ -22,6 +30,13 @@ export async function registerSchedules() {
   await NotifyLateDeliveries.schedule({})
     .id('notify-late-deliveries')
     .cron('0 7 * * *')
+    .timezone('Europe/Paris')
+    .run()
+  // Promotions start and end on their own: the price history records it at the
+  // instant they did, within five minutes.
+  await RecordPublicPrices.schedule({})
+    .id('record-public-prices')
+    .cron('*/5 * * * *')
     .timezone('Europe/Paris')
     .run()
 }

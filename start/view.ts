@@ -5,6 +5,7 @@
 */
 
 import edge from 'edge.js'
+import app from '@adonisjs/core/services/app'
 import { appUrl } from '#config/app'
 import { LEGAL_PAGES } from '#support/legal_pages'
 import { ADMIN_NAVIGATION } from '#support/admin_navigation'
@@ -12,6 +13,11 @@ import { fallbackKey, mediaUrl, srcset } from '#support/media_urls'
 import { WITHDRAWAL_EXCEPTIONS } from '#domain/withdrawal_exceptions'
 import { FRENCH_VAT_RATES, formatVatRate } from '#domain/vat'
 import { countryName } from '#domain/countries'
+import type Order from '#models/order'
+import OrderPickups from '#services/orders/order_pickups'
+import OrderWithdrawals from '#services/withdrawals/order_withdrawals'
+import { formatStatementTime } from '#services/withdrawals/withdrawal_statement'
+import OrderGuarantee from '#services/guarantee/order_guarantee'
 
 /**
  * Absolute base URL, for hreflang alternates.
@@ -26,6 +32,35 @@ edge.global('withdrawalExceptions', WITHDRAWAL_EXCEPTIONS)
 edge.global('vatRates', FRENCH_VAT_RATES)
 edge.global('formatVatRate', formatVatRate)
 edge.global('countryName', countryName)
+
+/**
+ * Where a click & collect order stands in its shop, for the order pages'
+ * pickup partials (`@let(pickup = await pickupOverview(order))`).
+ */
+edge.global('pickupOverview', async (order: Order) => {
+  const pickups = await app.container.make(OrderPickups)
+  return pickups.overview(order)
+})
+
+/**
+ * Where an order's right of withdrawal stands, for the order pages'
+ * withdrawal partials (`@let(withdrawal = await withdrawalOverview(order))`),
+ * and a statement's time to the second, in Paris (WF-06).
+ */
+edge.global('withdrawalOverview', async (order: Order) => {
+  const withdrawals = await app.container.make(OrderWithdrawals)
+  return withdrawals.state(order)
+})
+edge.global('formatStatementTime', formatStatementTime)
+
+/**
+ * Where an order stands under the legal guarantee of conformity, for the
+ * order pages' guarantee partials (`@let(guarantee = await guaranteeOverview(order))`).
+ */
+edge.global('guaranteeOverview', async (order: Order) => {
+  const guarantee = await app.container.make(OrderGuarantee)
+  return guarantee.overview(order)
+})
 
 /**
  * Attributes for an element. Edge's `html.attrs` writes values as they are,

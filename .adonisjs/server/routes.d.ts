@@ -39,6 +39,7 @@ export type ScannedRoutes = {
     'fr.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'fr.legal_pages.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
     'fr.legal_pages.versions.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'fr.legal_pages.withdrawal_form': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
     'fr.account.login': { paramsTuple?: []; params?: {} }
     'fr.account.login.store': { paramsTuple?: []; params?: {} }
     'fr.account.register': { paramsTuple?: []; params?: {} }
@@ -61,6 +62,20 @@ export type ScannedRoutes = {
     'fr.account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'fr.account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'fr.account.addresses.default': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'purpose': ParamValue} }
+    'fr.withdrawals.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.withdrawals.review': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.withdrawals.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.cookies.show': { paramsTuple?: []; params?: {} }
+    'fr.cookies.store': { paramsTuple?: []; params?: {} }
+    'fr.newsletter.unsubscribe': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fr.orders.contract': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.account.privacy.show': { paramsTuple?: []; params?: {} }
+    'fr.account.privacy.marketing.update': { paramsTuple?: []; params?: {} }
+    'fr.account.privacy.export': { paramsTuple?: []; params?: {} }
+    'fr.account.delete': { paramsTuple?: []; params?: {} }
+    'fr.account.destroy': { paramsTuple?: []; params?: {} }
+    'fr.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.guarantee.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.home': { paramsTuple?: []; params?: {} }
     'en.search': { paramsTuple?: []; params?: {} }
     'en.cart': { paramsTuple?: []; params?: {} }
@@ -92,6 +107,7 @@ export type ScannedRoutes = {
     'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.legal_pages.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
     'en.legal_pages.versions.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'en.legal_pages.withdrawal_form': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
     'en.account.login': { paramsTuple?: []; params?: {} }
     'en.account.login.store': { paramsTuple?: []; params?: {} }
     'en.account.register': { paramsTuple?: []; params?: {} }
@@ -114,6 +130,20 @@ export type ScannedRoutes = {
     'en.account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'en.account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'en.account.addresses.default': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'purpose': ParamValue} }
+    'en.withdrawals.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.withdrawals.review': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.withdrawals.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.cookies.show': { paramsTuple?: []; params?: {} }
+    'en.cookies.store': { paramsTuple?: []; params?: {} }
+    'en.newsletter.unsubscribe': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'en.orders.contract': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.account.privacy.show': { paramsTuple?: []; params?: {} }
+    'en.account.privacy.marketing.update': { paramsTuple?: []; params?: {} }
+    'en.account.privacy.export': { paramsTuple?: []; params?: {} }
+    'en.account.delete': { paramsTuple?: []; params?: {} }
+    'en.account.destroy': { paramsTuple?: []; params?: {} }
+    'en.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.guarantee.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
@@ -169,16 +199,61 @@ export type ScannedRoutes = {
     'admin.orders.ship_many': { paramsTuple?: []; params?: {} }
     'admin.orders.mark_paid': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.cancel_paid': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.refunds.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.refunds.settle': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'refundId': ParamValue} }
     'admin.orders.shipments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.shipments.deliver': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'shipmentId': ParamValue} }
     'admin.customers.index': { paramsTuple?: []; params?: {} }
     'admin.customers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.customers.notes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.pickup.ready': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.pickup.new_code': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.pickup.handover': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.invoices.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'invoiceId': ParamValue} }
     'admin.accounting.show': { paramsTuple?: []; params?: {} }
     'admin.accounting.journal': { paramsTuple?: []; params?: {} }
     'admin.outbox.index': { paramsTuple?: []; params?: {} }
     'admin.outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'admin.withdrawals.create': { paramsTuple?: []; params?: {} }
+    'admin.withdrawals.store': { paramsTuple?: []; params?: {} }
+    'admin.withdrawals.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawals.shipped_back': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawals.received': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawals.refund_preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawals.refund': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.settings.withdrawals.update': { paramsTuple?: []; params?: {} }
+    'admin.privacy.index': { paramsTuple?: []; params?: {} }
+    'admin.privacy.contract': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'admin.customers.privacy.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customers.privacy.requests.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customers.privacy.requests.extend': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'requestId': ParamValue} }
+    'admin.customers.privacy.requests.complete': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'requestId': ParamValue} }
+    'admin.customers.privacy.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customers.privacy.erase': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.promotions.index': { paramsTuple?: []; params?: {} }
+    'admin.promotions.create': { paramsTuple?: []; params?: {} }
+    'admin.promotions.store': { paramsTuple?: []; params?: {} }
+    'admin.promotions.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.promotions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.promotions.stop': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.promotions.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.soldes.show': { paramsTuple?: []; params?: {} }
+    'admin.customer_groups.index': { paramsTuple?: []; params?: {} }
+    'admin.customer_groups.store': { paramsTuple?: []; params?: {} }
+    'admin.customer_groups.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customer_groups.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customer_groups.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customers.groups.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.soldes.periods.store': { paramsTuple?: []; params?: {} }
+    'admin.soldes.periods.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.guarantee_claims.index': { paramsTuple?: []; params?: {} }
+    'admin.guarantee_claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.guarantee_claims.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.guarantee_claims.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.guarantee_claims.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.guarantee_claims.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
     'admin.settings.identity.update': { paramsTuple?: []; params?: {} }
@@ -186,6 +261,7 @@ export type ScannedRoutes = {
     'admin.legal.edit': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'admin.legal.draft.update': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'admin.legal.versions.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'admin.legal.template.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'admin.plugins.index': { paramsTuple?: []; params?: {} }
     'admin.plugins.patches.apply': { paramsTuple?: []; params?: {} }
     'admin.plugins.show': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
@@ -235,6 +311,7 @@ export type ScannedRoutes = {
     'fr.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'fr.legal_pages.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
     'fr.legal_pages.versions.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'fr.legal_pages.withdrawal_form': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
     'fr.account.login': { paramsTuple?: []; params?: {} }
     'fr.account.register': { paramsTuple?: []; params?: {} }
     'fr.account.password_resets.create': { paramsTuple?: []; params?: {} }
@@ -245,6 +322,14 @@ export type ScannedRoutes = {
     'fr.account.addresses.index': { paramsTuple?: []; params?: {} }
     'fr.account.addresses.create': { paramsTuple?: []; params?: {} }
     'fr.account.addresses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fr.withdrawals.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.cookies.show': { paramsTuple?: []; params?: {} }
+    'fr.newsletter.unsubscribe': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fr.orders.contract': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.account.privacy.show': { paramsTuple?: []; params?: {} }
+    'fr.account.privacy.export': { paramsTuple?: []; params?: {} }
+    'fr.account.delete': { paramsTuple?: []; params?: {} }
+    'fr.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.home': { paramsTuple?: []; params?: {} }
     'en.search': { paramsTuple?: []; params?: {} }
     'en.cart': { paramsTuple?: []; params?: {} }
@@ -263,6 +348,7 @@ export type ScannedRoutes = {
     'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.legal_pages.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
     'en.legal_pages.versions.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'en.legal_pages.withdrawal_form': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
     'en.account.login': { paramsTuple?: []; params?: {} }
     'en.account.register': { paramsTuple?: []; params?: {} }
     'en.account.password_resets.create': { paramsTuple?: []; params?: {} }
@@ -273,6 +359,14 @@ export type ScannedRoutes = {
     'en.account.addresses.index': { paramsTuple?: []; params?: {} }
     'en.account.addresses.create': { paramsTuple?: []; params?: {} }
     'en.account.addresses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'en.withdrawals.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.cookies.show': { paramsTuple?: []; params?: {} }
+    'en.newsletter.unsubscribe': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'en.orders.contract': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.account.privacy.show': { paramsTuple?: []; params?: {} }
+    'en.account.privacy.export': { paramsTuple?: []; params?: {} }
+    'en.account.delete': { paramsTuple?: []; params?: {} }
+    'en.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
@@ -305,6 +399,21 @@ export type ScannedRoutes = {
     'admin.accounting.journal': { paramsTuple?: []; params?: {} }
     'admin.outbox.index': { paramsTuple?: []; params?: {} }
     'admin.outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'admin.withdrawals.create': { paramsTuple?: []; params?: {} }
+    'admin.withdrawals.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.privacy.index': { paramsTuple?: []; params?: {} }
+    'admin.privacy.contract': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'admin.customers.privacy.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customers.privacy.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.promotions.index': { paramsTuple?: []; params?: {} }
+    'admin.promotions.create': { paramsTuple?: []; params?: {} }
+    'admin.promotions.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.soldes.show': { paramsTuple?: []; params?: {} }
+    'admin.customer_groups.index': { paramsTuple?: []; params?: {} }
+    'admin.customer_groups.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.guarantee_claims.index': { paramsTuple?: []; params?: {} }
+    'admin.guarantee_claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.legal.index': { paramsTuple?: []; params?: {} }
     'admin.legal.edit': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
@@ -344,6 +453,7 @@ export type ScannedRoutes = {
     'fr.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'fr.legal_pages.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
     'fr.legal_pages.versions.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'fr.legal_pages.withdrawal_form': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
     'fr.account.login': { paramsTuple?: []; params?: {} }
     'fr.account.register': { paramsTuple?: []; params?: {} }
     'fr.account.password_resets.create': { paramsTuple?: []; params?: {} }
@@ -354,6 +464,14 @@ export type ScannedRoutes = {
     'fr.account.addresses.index': { paramsTuple?: []; params?: {} }
     'fr.account.addresses.create': { paramsTuple?: []; params?: {} }
     'fr.account.addresses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fr.withdrawals.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.cookies.show': { paramsTuple?: []; params?: {} }
+    'fr.newsletter.unsubscribe': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fr.orders.contract': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.account.privacy.show': { paramsTuple?: []; params?: {} }
+    'fr.account.privacy.export': { paramsTuple?: []; params?: {} }
+    'fr.account.delete': { paramsTuple?: []; params?: {} }
+    'fr.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.home': { paramsTuple?: []; params?: {} }
     'en.search': { paramsTuple?: []; params?: {} }
     'en.cart': { paramsTuple?: []; params?: {} }
@@ -372,6 +490,7 @@ export type ScannedRoutes = {
     'en.legal_pages.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'en.legal_pages.versions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
     'en.legal_pages.versions.pdf': { paramsTuple: [ParamValue,ParamValue]; params: {'slug': ParamValue,'version': ParamValue} }
+    'en.legal_pages.withdrawal_form': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
     'en.account.login': { paramsTuple?: []; params?: {} }
     'en.account.register': { paramsTuple?: []; params?: {} }
     'en.account.password_resets.create': { paramsTuple?: []; params?: {} }
@@ -382,6 +501,14 @@ export type ScannedRoutes = {
     'en.account.addresses.index': { paramsTuple?: []; params?: {} }
     'en.account.addresses.create': { paramsTuple?: []; params?: {} }
     'en.account.addresses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'en.withdrawals.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.cookies.show': { paramsTuple?: []; params?: {} }
+    'en.newsletter.unsubscribe': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'en.orders.contract': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.account.privacy.show': { paramsTuple?: []; params?: {} }
+    'en.account.privacy.export': { paramsTuple?: []; params?: {} }
+    'en.account.delete': { paramsTuple?: []; params?: {} }
+    'en.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
@@ -414,6 +541,21 @@ export type ScannedRoutes = {
     'admin.accounting.journal': { paramsTuple?: []; params?: {} }
     'admin.outbox.index': { paramsTuple?: []; params?: {} }
     'admin.outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'admin.withdrawals.create': { paramsTuple?: []; params?: {} }
+    'admin.withdrawals.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.privacy.index': { paramsTuple?: []; params?: {} }
+    'admin.privacy.contract': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'admin.customers.privacy.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customers.privacy.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.promotions.index': { paramsTuple?: []; params?: {} }
+    'admin.promotions.create': { paramsTuple?: []; params?: {} }
+    'admin.promotions.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.soldes.show': { paramsTuple?: []; params?: {} }
+    'admin.customer_groups.index': { paramsTuple?: []; params?: {} }
+    'admin.customer_groups.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.guarantee_claims.index': { paramsTuple?: []; params?: {} }
+    'admin.guarantee_claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.legal.index': { paramsTuple?: []; params?: {} }
     'admin.legal.edit': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
@@ -447,6 +589,10 @@ export type ScannedRoutes = {
     'fr.account.password_resets.store': { paramsTuple?: []; params?: {} }
     'fr.account.password_resets.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'fr.account.addresses.store': { paramsTuple?: []; params?: {} }
+    'fr.withdrawals.review': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.withdrawals.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.cookies.store': { paramsTuple?: []; params?: {} }
+    'fr.guarantee.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.cart.lines.store': { paramsTuple?: []; params?: {} }
     'en.cart.coupon.store': { paramsTuple?: []; params?: {} }
     'en.checkout.identification.store': { paramsTuple?: []; params?: {} }
@@ -463,6 +609,10 @@ export type ScannedRoutes = {
     'en.account.password_resets.store': { paramsTuple?: []; params?: {} }
     'en.account.password_resets.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'en.account.addresses.store': { paramsTuple?: []; params?: {} }
+    'en.withdrawals.review': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.withdrawals.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.cookies.store': { paramsTuple?: []; params?: {} }
+    'en.guarantee.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
@@ -482,10 +632,34 @@ export type ScannedRoutes = {
     'admin.orders.ship_many': { paramsTuple?: []; params?: {} }
     'admin.orders.mark_paid': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.cancel_paid': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.refunds.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.refunds.settle': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'refundId': ParamValue} }
     'admin.orders.shipments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.shipments.deliver': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'shipmentId': ParamValue} }
     'admin.customers.notes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.pickup.ready': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.pickup.new_code': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.pickup.handover': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawals.store': { paramsTuple?: []; params?: {} }
+    'admin.withdrawals.shipped_back': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawals.received': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawals.refund_preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawals.refund': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customers.privacy.requests.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customers.privacy.requests.extend': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'requestId': ParamValue} }
+    'admin.customers.privacy.requests.complete': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'requestId': ParamValue} }
+    'admin.customers.privacy.erase': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.promotions.store': { paramsTuple?: []; params?: {} }
+    'admin.promotions.stop': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customer_groups.store': { paramsTuple?: []; params?: {} }
+    'admin.soldes.periods.store': { paramsTuple?: []; params?: {} }
+    'admin.guarantee_claims.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.guarantee_claims.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.guarantee_claims.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.guarantee_claims.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.legal.versions.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'admin.legal.template.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'admin.plugins.patches.apply': { paramsTuple?: []; params?: {} }
     'admin.plugins.enable': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'admin.plugins.disable': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
@@ -501,12 +675,14 @@ export type ScannedRoutes = {
     'fr.account.password.update': { paramsTuple?: []; params?: {} }
     'fr.account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'fr.account.addresses.default': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'purpose': ParamValue} }
+    'fr.account.privacy.marketing.update': { paramsTuple?: []; params?: {} }
     'en.cart.lines.update': { paramsTuple: [ParamValue]; params: {'variantId': ParamValue} }
     'en.account.update': { paramsTuple?: []; params?: {} }
     'en.account.email.update': { paramsTuple?: []; params?: {} }
     'en.account.password.update': { paramsTuple?: []; params?: {} }
     'en.account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'en.account.addresses.default': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'purpose': ParamValue} }
+    'en.account.privacy.marketing.update': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog.products.images.arrange': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'imageId': ParamValue} }
     'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -516,6 +692,10 @@ export type ScannedRoutes = {
     'admin.catalog_attribute_sets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.catalog_locations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.coupons.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.settings.withdrawals.update': { paramsTuple?: []; params?: {} }
+    'admin.promotions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customer_groups.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customers.groups.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
     'admin.settings.identity.update': { paramsTuple?: []; params?: {} }
     'admin.legal.draft.update': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
@@ -528,11 +708,16 @@ export type ScannedRoutes = {
     'fr.cart.lines.destroy': { paramsTuple: [ParamValue]; params: {'variantId': ParamValue} }
     'fr.cart.coupon.destroy': { paramsTuple?: []; params?: {} }
     'fr.account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fr.account.destroy': { paramsTuple?: []; params?: {} }
     'en.cart.lines.destroy': { paramsTuple: [ParamValue]; params: {'variantId': ParamValue} }
     'en.cart.coupon.destroy': { paramsTuple?: []; params?: {} }
     'en.account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'en.account.destroy': { paramsTuple?: []; params?: {} }
     'admin.catalog_synonyms.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.coupons.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.promotions.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.customer_groups.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.soldes.periods.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.maintenance.destroy': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

@@ -123,3 +123,20 @@ export function addWorkingDays(
   }
   return current
 }
+
+/** Calendar days from `from` to `to`: 1 from a day to the next, negative backwards. */
+export function daysBetween(from: string, to: string): number {
+  return toDayNumber(to) - toDayNumber(from)
+}
+
+/**
+ * The same date `months` later, or the month's last day when it has no such
+ * date (Reg. 1182/71 art. 3(2)(c)): 29 Feb 2028 + 12 months is 28 Feb 2029.
+ */
+export function addMonths(date: string, months: number): string {
+  if (!Number.isInteger(months)) throw new RangeError(`Expected whole months, got ${months}`)
+  const [year, month, day] = fromDayNumber(toDayNumber(date)).split('-').map(Number)
+  // Day 0 of the month after the target month is the target month's last day.
+  const lastDay = new Date(Date.UTC(year, month + months, 0)).getUTCDate()
+  return fromDayNumber(Date.UTC(year, month - 1 + months, Math.min(day, lastDay)) / DAY_MS)
+}

@@ -33,6 +33,36 @@ export type PaymentEvent =
   | { kind: 'failed' | 'cancelled'; reason: string; eventId: string }
   | { kind: 'ignored'; reason: string }
 
+/**
+ * A picture of a means of payment: the shopper recognises at a glance what
+ * the shop takes, on the payment step next to the method's name and, before
+ * the tunnel, in the cart and the footer (LEGAL.md P-04).
+ *
+ * The picture is a file of the plugin: an SVG directly in its
+ * `resources/logos/` folder, named in lower case (`resources/logos/visa.svg`).
+ * The core serves it at `/plugins/<plugin>/assets/logos/visa.svg?v=<hash>`,
+ * cached for a year (the hash changes with the file), and shows it 24 px
+ * high as an `<img>`, so it never runs code. A logo the core cannot use (bad
+ * name, missing file, over 32 KB, no `viewBox`, a script inside, wider than
+ * 4:1 or narrower than 1:2) is left out and reported on the plugin's admin
+ * page; the method is offered anyway.
+ *
+ * Draw logos on their own background (a light card with a border) so they
+ * read on the light pages and on the dark footer. Card-brand marks (CB, Visa,
+ * Mastercard…) are the brands' own acceptance artwork, used as their
+ * guidelines say; ship them in the plugin's folder.
+ */
+export interface PaymentLogo {
+  /**
+   * What the picture shows, the image's alternative text ("Visa", "CB").
+   * When it is the method's own label, the core treats the picture as
+   * decorative (empty `alt`) so screen readers do not say the name twice.
+   */
+  readonly name: string
+  /** The SVG file, relative to the plugin's folder: `resources/logos/<name>.svg`. */
+  readonly file: string
+}
+
 export type RefundResult =
   | { kind: 'refunded'; refundId: string; amount: Amount }
   | { kind: 'unsupported' }
@@ -60,6 +90,26 @@ export abstract class PaymentProvider {
    */
   paymentWindowHours(): number | null {
     return null
+  }
+
+  /**
+   * The logos shown with the method, in display order; none by default. A
+   * card method lists the brands it takes, which may follow its settings:
+   *
+   * ```ts
+   * logos(_locale: Locale) {
+   *   return this.settings.brands.map((brand) => ({
+   *     name: BRAND_NAMES[brand], // 'CB', 'Visa', 'Mastercard'
+   *     file: `resources/logos/${brand}.svg`,
+   *   }))
+   * }
+   * ```
+   *
+   * Storefront pages are cached whole: the answer may depend on the
+   * settings and the locale, never on the shopper or the cart.
+   */
+  logos(_locale: Locale): PaymentLogo[] {
+    return []
   }
 
   /** Whether the method can be offered for this cart; defaults to always. */

@@ -179,7 +179,10 @@ export interface PluginHooks<Settings> {
  * 404 while the plugin is not enabled.
  */
 export interface PluginRoutes {
-  /** Storefront pages under `/plugins/<name>/` (and `/en/plugins/<name>/`). */
+  /**
+   * Storefront pages under `/plugins/<name>/` (and `/en/plugins/<name>/`).
+   * `/plugins/<name>/assets/` is the core's: it serves the plugin's logos.
+   */
   storefront(define: () => void): void
   /**
    * Back-office pages under `/admin/plugins/<name>/`, for staff who manage

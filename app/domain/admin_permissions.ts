@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   // reads orders and writes staff notes (orders.view) but moves none of them.
   'orders.manage': ['owner', 'manager'],
   'customers.view': ['owner', 'manager', 'support'],
+  // Personal data requests (GDPR): exporting a whole profile, erasing an account.
+  'customers.privacy': ['owner', 'manager'],
   // The sales and VAT journal: the accountant's figures, not support's.
   'accounting.export': ['owner', 'manager'],
   // The e-mails the file transport caught, customers' addresses included.

@@ -118,16 +118,28 @@ export function invoiceAmounts(
 
 /**
  * What a credit note takes back: units of order lines, the rest of the
- * delivery, and/or an amount spread over the rates still open.
+ * delivery, and/or an amount spread over the rates still open; or, with
+ * `balance`, everything the invoice still has (the other fields unused).
+ * `withheld` keeps part of the goods' price back (a depreciation deduction, a
+ * return label charged: LEGAL.md W-16, W-17): negative lines labelled with
+ * its reason, at the rates of the goods the same request credits.
  */
 export interface CreditRequest {
   readonly lines?: readonly { orderLineId: number; quantity: number }[]
   readonly shipping?: boolean
   readonly amount?: number
+  readonly balance?: boolean
+  readonly withheld?: { readonly amount: number; readonly reason: string }
 }
 
 export type CreditRefusal =
-  'empty' | 'unknown_line' | 'quantity_exceeded' | 'shipping_already_credited' | 'amount_exceeded'
+  | 'empty'
+  | 'unknown_line'
+  | 'quantity_exceeded'
+  | 'shipping_already_credited'
+  | 'amount_exceeded'
+  | 'withheld_exceeded'
+  | 'withheld_without_reason'
 
 export type CreditOutcome =
   | { readonly kind: 'credit'; readonly amounts: DocumentAmounts }
@@ -210,6 +222,12 @@ export function creditNoteAmounts(
     if (!open.length) return refused('shipping_already_credited')
     const designation = invoice.lines.find((line) => line.kind === 'shipping')!.designation
     for (const [rate, amount] of open) lines.push(singleLine('shipping', designation, rate, amount))
+  }
+
+  if (request.withheld) {
+    const withheld = withheldLines(lines, request.withheld)
+    if (!Array.isArray(withheld)) return refused(withheld)
+    lines.push(...withheld)
   }
 
   const rates = invoice.vat.map((line) => line.rate)
@@ -312,6 +330,31 @@ function singleLine(
   }
 }
 
+/**
+ * The negative lines of an amount withheld from the goods credited, spread
+ * over their rates in proportion to their totals; never more than they are.
+ */
+function withheldLines(
+  credited: readonly InvoiceLine[],
+  withheld: { amount: number; reason: string }
+): InvoiceLine[] | CreditRefusal {
+  const { amount } = withheld
+  if (!Number.isSafeInteger(amount) || amount < 0) return 'withheld_exceeded'
+  if (amount === 0) return []
+  if (!withheld.reason.trim()) return 'withheld_without_reason'
+  const goods = credited.filter((line) => line.kind === 'goods')
+  const rates = [...new Set(goods.map((line) => line.vatRate))]
+  const totals = rates.map((rate) =>
+    sum(goods.filter((line) => line.vatRate === rate).map(totalOf))
+  )
+  if (amount > sum(totals)) return 'withheld_exceeded'
+  return allocateProportionally(amount, totals).flatMap((share, index) => {
+    if (share === 0) return []
+    const line = singleLine('adjustment', withheld.reason.trim(), rates[index], share)
+    return [{ ...line, unitPrice: -share, unitPriceExclTax: -line.unitPriceExclTax, total: -share }]
+  })
+}
+
 function mergedQuantities(requested: readonly { orderLineId: number; quantity: number }[]) {
   const merged = new Map<number, number>()
   for (const { orderLineId, quantity } of requested) {
@@ -327,6 +370,21 @@ function totalsOf(vat: readonly VatBreakdownLine[], lines: readonly InvoiceLine[
     gross: sum(vat.map(grossOf)),
     discount: sum(lines.map((line) => line.discount)),
   }
+}
+
+/**
+ * What a credit request takes back: its items (creditNoteAmounts) or, for
+ * `balance`, everything left (balanceCreditAmounts).
+ */
+export function requestedCredit(
+  invoice: DocumentAmounts,
+  credits: readonly DocumentAmounts[],
+  request: CreditRequest,
+  labels: { adjustment: string; balance: string }
+): CreditOutcome {
+  if (!request.balance) return creditNoteAmounts(invoice, credits, request, labels)
+  const amounts = balanceCreditAmounts(invoice, credits, labels)
+  return amounts ? { kind: 'credit', amounts } : refused('empty')
 }
 
 function refused(reason: CreditRefusal): CreditOutcome {

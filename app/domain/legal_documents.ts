@@ -2,10 +2,18 @@ import { createHash } from 'node:crypto'
 
 /**
  * Legal documents the merchant writes and publishes in numbered, immutable
- * versions. Each kind is one entry here; the storefront page of a kind is
- * declared in app/support/legal_pages.ts.
+ * versions: the CGV (P-10), the mentions légales (M-01), the privacy policy
+ * (R-03), the withdrawal policy (W-21, WF-07) and the accessibility
+ * information (M-04). Only the CGV gate orders. The storefront page of each
+ * kind is declared in app/support/legal_pages.ts.
  */
-export const LEGAL_DOCUMENT_KINDS = ['terms'] as const
+export const LEGAL_DOCUMENT_KINDS = [
+  'terms',
+  'legal_notice',
+  'privacy',
+  'withdrawal_policy',
+  'accessibility',
+] as const
 export type LegalDocumentKind = (typeof LEGAL_DOCUMENT_KINDS)[number]
 
 export function isLegalDocumentKind(value: unknown): value is LegalDocumentKind {

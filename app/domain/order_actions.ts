@@ -1,5 +1,6 @@
-import { awaitsShipment, type OrderStatus } from '#domain/order_status'
+import { awaitsShipment, canMoveOrder, type OrderStatus } from '#domain/order_status'
 import { isOpenPayment, type PaymentStatus } from '#domain/payment_status'
+import type { RefundMode } from '#domain/refunds'
 
 /**
  * What the back office may do to an order in its current state. The order
@@ -14,12 +15,20 @@ export interface OrderActionState {
   readonly openPayment: { status: PaymentStatus; hasInstructions: boolean } | null
   /** Units of all lines not in a parcel yet. */
   readonly unitsLeft: number
+  /** Whether any parcel left. */
+  readonly shipped: boolean
+  /** The money received that can still be given back, and how. */
+  readonly refund: { amount: number; modes: RefundMode[]; pending: boolean } | null
 }
 
 export interface OrderActions {
   readonly markPaid: boolean
   readonly cancel: boolean
   readonly ship: boolean
+  /** Ways to give money back now; none while a provider refund awaits its answer. */
+  readonly refund: RefundMode[]
+  /** Cancel a paid order nothing of which has left, refunding it in full. */
+  readonly cancelPaid: RefundMode[]
 }
 
 /**
@@ -34,10 +43,16 @@ export function isOfflinePayment(payment: OrderActionState['openPayment']): bool
 
 export function orderActions(state: OrderActionState): OrderActions {
   const unpaid = !state.paid && (state.status === 'pending_payment' || state.status === 'on_hold')
+  const refundModes =
+    state.paid && state.refund && !state.refund.pending && state.refund.amount > 0
+      ? state.refund.modes
+      : []
   return {
     markPaid: unpaid && isOfflinePayment(state.openPayment),
     cancel: unpaid,
     ship: awaitsShipment(state.status) && state.unitsLeft > 0,
+    refund: refundModes,
+    cancelPaid: !state.shipped && canMoveOrder(state.status, 'cancelled') ? refundModes : [],
   }
 }
 

@@ -63,8 +63,21 @@ export default class PluginException extends Exception {
 
   static unknownSource(source: string) {
     return new PluginException(
-      `Cannot install from "${source}": give a plugin folder, a .tgz file or an npm package name`,
+      `Cannot install from "${source}": give a plugin folder, a .tgz file or an npm package (name, name@version or name@range)`,
       { code: 'E_PLUGIN_SOURCE' }
+    )
+  }
+
+  static sourceNotFound(source: string) {
+    return new PluginException(`Cannot install from "${source}": no such folder or file`, {
+      code: 'E_PLUGIN_SOURCE',
+    })
+  }
+
+  static downloadFailed(spec: string, reason: string) {
+    return new PluginException(
+      `Cannot download "${spec}" with npm, nothing was changed (${reason})`,
+      { code: 'E_PLUGIN_DOWNLOAD' }
     )
   }
 }

@@ -2,10 +2,12 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import CategoryCatalog from '#services/catalog/category_catalog'
+import { shareCookieConsent } from '#support/cookie_banner'
 
 /**
- * Shares the category menu with storefront pages, and the signed-in shopper
- * if any, for the header's "Mon compte" / "Se connecter" link.
+ * Shares the category menu with storefront pages, the signed-in shopper if
+ * any, for the header's "Mon compte" / "Se connecter" link, and the cookie
+ * consent banner's state.
  */
 @inject()
 export default class ShareStorefrontNavigationMiddleware {
@@ -17,6 +19,7 @@ export default class ShareStorefrontNavigationMiddleware {
       categoryNavigation: await this.categories.navigation(ctx.i18n.locale),
       signedInCustomer: (await customerGuard.check()) ? customerGuard.user : null,
     })
+    await shareCookieConsent(ctx)
     return next()
   }
 }

@@ -3,6 +3,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 import PluginException from '#exceptions/plugin_exception'
 import PluginKernel from '#plugin_kernel/plugin_kernel'
 import type { InstallResult } from '#plugin_kernel/plugin_lifecycle'
+import WorkspaceDependencies from '#plugin_kernel/workspace_dependencies'
 
 /**
  * Base of the `plugin:*` and `patch:*` commands: they share the kernel and
@@ -42,6 +43,9 @@ export default abstract class KernelCommand extends BaseCommand {
     this.logger.info(
       `${plan.pkg.name} ${plan.pkg.version}${from}: compatible with this core and the installed plugins`
     )
+    const dependencies = WorkspaceDependencies.of(plan.pkg).join(', ') || 'none'
+    const installs = result.status === 'planned' ? 'it would install' : 'installed'
+    this.logger.info(`npm dependencies ${installs}: ${dependencies}`)
     this.logger.info(`migrations ${verb}: ${plan.migrations.join(', ') || 'none'}`)
     const hooks = plan.hooks
       ? plan.hooks.join(', ') || 'none'

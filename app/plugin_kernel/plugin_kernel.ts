@@ -1,6 +1,7 @@
 import AuditLogService from '#services/audit_log_service'
 import MaintenanceJournal from '#plugin_kernel/maintenance_journal'
 import OperationLock from '#plugin_kernel/operation_lock'
+import PluginAssets from '#plugin_kernel/plugin_assets'
 import PatchRunner from '#plugin_kernel/patch_runner'
 import PluginDirectory from '#plugin_kernel/plugin_directory'
 import PluginLifecycle from '#plugin_kernel/plugin_lifecycle'
@@ -9,8 +10,11 @@ import PluginOverview from '#plugin_kernel/plugin_overview'
 import PluginRegistry from '#plugin_kernel/plugin_registry'
 import PluginSettings from '#plugin_kernel/plugin_settings'
 import PluginSources from '#plugin_kernel/plugin_sources'
+import WorkspaceDependencies from '#plugin_kernel/workspace_dependencies'
 
 export interface PluginKernelOptions {
+  /** The app folder: root of the npm workspace the plugins belong to. */
+  appRoot: string
   pluginsPath: string
   corePatchesPath: string
   timeoutMs: number
@@ -26,6 +30,7 @@ export default class PluginKernel {
   readonly journal = new MaintenanceJournal()
   readonly settings = new PluginSettings()
   readonly registry: PluginRegistry
+  readonly assets: PluginAssets
   readonly migrator: PluginMigrator
   readonly patches: PatchRunner
   readonly lifecycle: PluginLifecycle
@@ -36,6 +41,7 @@ export default class PluginKernel {
     this.registry = new PluginRegistry(this.directory, this.settings, {
       timeoutMs: options.timeoutMs,
     })
+    this.assets = new PluginAssets(this.registry)
     this.migrator = new PluginMigrator(this.directory, this.journal)
     const lock = new OperationLock()
     const auditLog = new AuditLogService()
@@ -48,7 +54,8 @@ export default class PluginKernel {
     )
     this.lifecycle = new PluginLifecycle(
       this.directory,
-      new PluginSources(this.directory),
+      new PluginSources(this.directory, options.appRoot),
+      new WorkspaceDependencies(options.appRoot),
       this.migrator,
       this.patches,
       this.settings,

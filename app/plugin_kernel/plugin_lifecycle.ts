@@ -23,6 +23,8 @@ import type PluginRegistry from '#plugin_kernel/plugin_registry'
 import { coreVersion } from '#plugin_kernel/plugin_registry'
 import type PluginSettings from '#plugin_kernel/plugin_settings'
 import type PluginSources from '#plugin_kernel/plugin_sources'
+import type { StagedSource } from '#plugin_kernel/plugin_sources'
+import type WorkspaceDependencies from '#plugin_kernel/workspace_dependencies'
 
 /** Who runs a plugin operation, for the journal and the audit log. */
 export interface PluginActor {
@@ -46,6 +48,11 @@ export interface PluginPlan {
   hooks: string[] | null
 }
 
+/** The hook an install or upgrade runs, when the plugin has one. */
+function hooksOf(definition: PluginDefinition, hook: 'install' | 'upgrade') {
+  return definition.hooks?.[hook] ? [hook] : []
+}
+
 export type InstallResult =
   | { status: 'planned'; plan: PluginPlan }
   | { status: 'already_installed'; pkg: PluginPackage }
@@ -60,6 +67,7 @@ export default class PluginLifecycle {
   constructor(
     protected directory: PluginDirectory,
     protected sources: PluginSources,
+    protected dependencies: WorkspaceDependencies,
     protected migrator: PluginMigrator,
     protected patches: PatchRunner,
     protected settings: PluginSettings,
@@ -89,14 +97,11 @@ export default class PluginLifecycle {
         if (options.dryRun) return { status: 'planned', plan }
 
         const steps = new CompensatingSteps(pkg.name)
-        const placed = await steps.run(
-          'copying it into the plugins folder',
-          () => this.sources.place(staged.folder, pkg),
-          (place) => place.restore()
-        )
-        const installed = await this.directory.find(pkg.name)
-        await steps.run('installing its npm dependencies', () =>
-          this.sources.installDependencies(installed)
+        const { placed, placedPkg: installed } = await this.placeWithDependencies(
+          steps,
+          staged,
+          pkg,
+          'copying it into the plugins folder'
         )
         await steps.run(
           'running its migrations',
@@ -106,6 +111,7 @@ export default class PluginLifecycle {
         const definition = await steps.run('loading plugin.ts', () =>
           this.directory.loadDefinition(installed)
         )
+        plan.hooks ??= hooksOf(definition, 'install')
         await steps.run('running its install hook', async () =>
           definition.hooks?.install?.(this.hookContext(installed, definition, null))
         )
@@ -173,14 +179,11 @@ export default class PluginLifecycle {
         if (options.dryRun) return { status: 'planned', plan }
 
         const steps = new CompensatingSteps(name)
-        const placed = await steps.run(
-          'copying the new version into the plugins folder',
-          () => this.sources.place(staged.folder, pkg),
-          (place) => place.restore()
-        )
-        const upgraded = await this.directory.find(name)
-        await steps.run('installing its npm dependencies', () =>
-          this.sources.installDependencies(upgraded)
+        const { placed, placedPkg: upgraded } = await this.placeWithDependencies(
+          steps,
+          staged,
+          pkg,
+          'copying the new version into the plugins folder'
         )
         await steps.run(
           'running its new migrations',
@@ -190,6 +193,7 @@ export default class PluginLifecycle {
         const definition = await steps.run('loading plugin.ts', () =>
           this.directory.loadDefinition(upgraded)
         )
+        plan.hooks ??= hooksOf(definition, 'upgrade')
         await steps.run('running its upgrade hook', async () =>
           definition.hooks?.upgrade?.(this.hookContext(upgraded, definition, state.settings), {
             from: state.installedVersion,
@@ -217,6 +221,33 @@ export default class PluginLifecycle {
         await staged.discard()
       }
     })
+  }
+
+  /**
+   * Puts the staged files at `plugins/<name>` and installs their npm
+   * dependencies through the workspace; a later failure undoes both (the
+   * app's package files and node_modules are put back after the files).
+   */
+  private async placeWithDependencies(
+    steps: CompensatingSteps,
+    staged: StagedSource,
+    pkg: PluginPackage,
+    label: string
+  ) {
+    const folder = this.directory.folderOf(pkg.name)
+    await steps.run(
+      'reading the npm lockfile',
+      () => this.dependencies.snapshot(pkg, folder),
+      (snapshot) => snapshot.restore()
+    )
+    const placed = await steps.run(
+      label,
+      () => this.sources.place(staged.folder, pkg),
+      (place) => place.restore()
+    )
+    const placedPkg = await this.directory.find(pkg.name)
+    await steps.run('installing its npm dependencies', () => this.dependencies.install(placedPkg))
+    return { placed, placedPkg }
   }
 
   /** The tables an uninstall without `--keep-data` drops. */
@@ -403,7 +434,7 @@ export default class PluginLifecycle {
       fromVersion,
       migrations: pendingMigrations.map((file) => file.id),
       patches: await this.unappliedPatches(pkg),
-      hooks: definition ? (definition.hooks?.[hook] ? [hook] : []) : null,
+      hooks: definition ? hooksOf(definition, hook) : null,
     }
   }
 

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import semver from 'semver'
 import type { Labels } from '@comptoir/contracts/plugin_manifest'
+import type { TrackerDeclaration } from '@comptoir/contracts/trackers'
 import PluginException from '#exceptions/plugin_exception'
+import { readTrackers } from '#plugin_kernel/plugin_trackers'
 
 /**
  * A plugin's static metadata, read from its package.json without running any
@@ -17,11 +19,14 @@ export interface PluginPackage {
   /** Other plugins it needs, by name and version range. */
   requires: Record<string, string>
   dependencies: Record<string, string>
+  /** Trackers needing the shopper's consent (R-02), shown before any runs. */
+  trackers: TrackerDeclaration[]
   folder: string
 }
 
 /** Lower-case letters, digits and dashes: it becomes a folder and a table prefix. */
 const PLUGIN_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
+const NPM_SCOPE = /^@[a-z0-9][a-z0-9._-]*\//
 
 export async function readPluginPackage(folder: string): Promise<PluginPackage> {
   const file = join(folder, 'package.json')
@@ -36,8 +41,12 @@ export async function readPluginPackage(folder: string): Promise<PluginPackage> 
   }
 
   const problems: string[] = []
-  if (!isPluginName(json.name)) {
-    problems.push('"name" must be lower-case letters, digits and dashes')
+  // A package published under an npm scope (@acme/shipping-x) is the plugin "shipping-x".
+  const pluginName = typeof json.name === 'string' ? json.name.replace(NPM_SCOPE, '') : json.name
+  if (!isPluginName(pluginName)) {
+    problems.push(
+      '"name" must be lower-case letters, digits and dashes (under an npm scope or not)'
+    )
   }
   if (typeof json.version !== 'string' || !semver.valid(json.version)) {
     problems.push('"version" must be a semver version')
@@ -55,15 +64,17 @@ export async function readPluginPackage(folder: string): Promise<PluginPackage> 
       problems.push(`"comptoir.plugins.${name}" must be a semver range`)
     }
   }
+  const trackers = readTrackers(comptoir.trackers, problems)
   if (problems.length) throw PluginException.invalidPackage(folder, problems.join('; '))
 
   return {
-    name: json.name,
+    name: pluginName,
     version: json.version,
     label: { fr: comptoir.label.fr, en: comptoir.label.en },
     coreRange: comptoir.core,
     requires: requires as Record<string, string>,
     dependencies: json.dependencies ?? {},
+    trackers,
     folder,
   }
 }

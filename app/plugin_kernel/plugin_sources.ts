@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { extract } from 'tar'
-import app from '@adonisjs/core/services/app'
 import PluginException from '#exceptions/plugin_exception'
+import { looksLikePath, parseNpmPackageSpec } from '#plugin_kernel/npm_package_spec'
+import { runNpm } from '#plugin_kernel/npm_cli'
 import type PluginDirectory from '#plugin_kernel/plugin_directory'
 import type { PluginPackage } from '#plugin_kernel/plugin_package'
 
-const run = promisify(execFile)
-const NPM_PACKAGE = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(@[\w.^~<>=|* -]+)?$/
+const TARBALL = /\.(tgz|tar\.gz)$/
 
 export interface StagedSource {
   folder: string
@@ -23,43 +21,31 @@ export interface StagedSource {
  * the npm registry) and how it gets into the plugins folder.
  */
 export default class PluginSources {
-  constructor(protected directory: PluginDirectory) {}
+  constructor(
+    protected directory: PluginDirectory,
+    /** Where npm runs: the app folder, root of the plugins' npm workspace. */
+    protected appRoot: string
+  ) {}
 
-  /** Makes the source available as a folder next to the plugins. */
+  /**
+   * Makes the source available as a folder next to the plugins: an existing
+   * folder or .tgz, else a package of the npm registry (`name`,
+   * `@scope/name`, `name@^1.2.0`), which `npm pack` downloads as a .tgz.
+   */
   async stage(source: string): Promise<StagedSource> {
     const path = resolve(source)
-    if (existsSync(path) && statSync(path).isDirectory()) {
-      if (dirname(path) === resolve(this.directory.root)) {
-        return { folder: path, discard: async () => {} }
-      }
-      return this.copy(path)
-    }
-    if (/\.(tgz|tar\.gz)$/.test(source) && existsSync(path)) {
-      return this.extract(path)
-    }
-    if (NPM_PACKAGE.test(source)) {
-      const download = await this.stagingFolder()
-      try {
-        const { stdout } = await run('npm', [
-          'pack',
-          source,
-          '--pack-destination',
-          download,
-          '--json',
-        ])
-        const [{ filename }] = JSON.parse(stdout)
-        const staged = await this.extract(join(download, filename))
-        return {
-          folder: staged.folder,
-          discard: async () => {
-            await staged.discard()
-            await rm(download, { recursive: true, force: true })
-          },
+    if (existsSync(path)) {
+      if (statSync(path).isDirectory()) {
+        if (dirname(path) === resolve(this.directory.root)) {
+          return { folder: path, discard: async () => {} }
         }
-      } catch (error) {
-        await rm(download, { recursive: true, force: true })
-        throw PluginException.stepFailed(source, 'downloading from npm', error)
+        return this.copy(path)
       }
+      if (TARBALL.test(source)) return this.extract(path)
+    } else if (looksLikePath(source)) {
+      throw PluginException.sourceNotFound(source)
+    } else if (parseNpmPackageSpec(source)) {
+      return this.download(source)
     }
     throw PluginException.unknownSource(source)
   }
@@ -90,17 +76,23 @@ export default class PluginSources {
   }
 
   /**
-   * Installs the plugin's own npm dependencies through the workspace; a
-   * plugin without dependencies needs nothing.
+   * Downloads with npm in the app folder, so the registry, scopes and auth
+   * tokens of the app's and the user's npm configuration apply.
    */
-  async installDependencies(pkg: PluginPackage) {
-    if (!Object.keys(pkg.dependencies).length) return false
-    await run(
-      'npm',
-      ['install', '--no-audit', '--no-fund', `--workspace=${relative(app.makePath(), pkg.folder)}`],
-      { cwd: app.makePath() }
-    )
-    return true
+  private async download(spec: string): Promise<StagedSource> {
+    const download = await this.stagingFolder()
+    try {
+      let filename: string
+      try {
+        const packed = await runNpm(['pack', spec, '--pack-destination', download], this.appRoot)
+        filename = JSON.parse(packed)[0].filename
+      } catch (error) {
+        throw PluginException.downloadFailed(spec, (error as Error).message)
+      }
+      return await this.extract(join(download, filename))
+    } finally {
+      await rm(download, { recursive: true, force: true })
+    }
   }
 
   /** A folder from elsewhere is copied first: its code then resolves the app's packages. */

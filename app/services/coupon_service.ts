@@ -11,6 +11,7 @@ import {
   evaluateCoupon,
   normalizeCouponCode,
 } from '#domain/coupons'
+import { categoriesWithAncestors } from '#support/category_ancestry'
 import { sqlTimestamp } from '#support/sql_timestamp'
 
 /**
@@ -75,7 +76,10 @@ export default class CouponService {
     if (!coupon) return { kind: 'refused', reason: 'unknown' }
     const scope = await this.scopeOf(coupon.id, db.connection())
     const categoriesByProduct = scope.categoryIds.length
-      ? await this.categoriesWithAncestors(input.lines.map((line) => line.productId))
+      ? await categoriesWithAncestors(
+          db.connection(),
+          input.lines.map((line) => line.productId)
+        )
       : new Map<number, number[]>()
     const context: CouponContext = {
       lines: input.lines.map((line) => ({
@@ -198,26 +202,6 @@ export default class CouponService {
       productIds: products.map((row) => Number(row.product_id)),
       categoryIds: categories.map((row) => Number(row.category_id)),
     }
-  }
-
-  /**
-   * Each product's categories with all their ancestors, read from the
-   * categories' materialised paths ("/1/4/9/").
-   */
-  private async categoriesWithAncestors(productIds: number[]): Promise<Map<number, number[]>> {
-    const byProduct = new Map<number, number[]>()
-    if (!productIds.length) return byProduct
-    const rows = await db
-      .from('category_product')
-      .join('categories', 'categories.id', 'category_product.category_id')
-      .whereIn('category_product.product_id', [...new Set(productIds)])
-      .select('category_product.product_id', 'categories.path')
-    for (const row of rows) {
-      const productId = Number(row.product_id)
-      const ids = String(row.path).split('/').filter(Boolean).map(Number)
-      byProduct.set(productId, [...new Set([...(byProduct.get(productId) ?? []), ...ids])])
-    }
-    return byProduct
   }
 
   /**

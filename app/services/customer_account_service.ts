@@ -4,6 +4,7 @@ import Customer from '#models/customer'
 import type { Locale } from '#support/locale_paths'
 import { type LoginAttempt, throttledLogin } from '#services/login_throttle'
 import CustomerPasswordResetService from '#services/customer_password_reset_service'
+import MarketingConsents from '#services/privacy/marketing_consents'
 
 export interface NewCustomer {
   email: string
@@ -11,6 +12,8 @@ export interface NewCustomer {
   firstName: string
   lastName: string
   locale: Locale
+  /** The registration form's unticked marketing box, ticked (LEGAL.md R-01). */
+  marketingOptIn?: boolean
 }
 
 export interface CustomerProfile {
@@ -29,10 +32,25 @@ export type PasswordCheck = Exclude<LoginAttempt<Customer>, { status: 'signed_in
  */
 @inject()
 export default class CustomerAccountService {
-  constructor(protected resets: CustomerPasswordResetService) {}
+  constructor(
+    protected resets: CustomerPasswordResetService,
+    protected consents: MarketingConsents
+  ) {}
 
-  async register(input: NewCustomer) {
-    return Customer.create({ ...input, email: input.email.trim().toLowerCase(), phone: null })
+  async register({ marketingOptIn, ...input }: NewCustomer) {
+    return db.transaction(async (trx) => {
+      const customer = await Customer.create(
+        { ...input, email: input.email.trim().toLowerCase(), phone: null },
+        { client: trx }
+      )
+      if (marketingOptIn) {
+        await this.consents.optIn(
+          { email: customer.email, source: 'registration', customerId: customer.id },
+          trx
+        )
+      }
+      return customer
+    })
   }
 
   /**

@@ -1,4 +1,5 @@
 import { inject } from '@adonisjs/core'
+import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import type Customer from '#models/customer'
 import CartService from '#services/cart/cart_service'
@@ -22,6 +23,9 @@ export default class CustomerSignIn {
     // (session fixation). The session's data is kept.
     ctx.session.regenerate()
     await ctx.auth.use('customer').login(customer)
+    // Inactivity is counted from here (LEGAL.md R-05); coming back cancels a warning.
+    customer.merge({ lastActivityAt: DateTime.now(), inactivityWarnedAt: null })
+    await customer.save()
     const visitorCart = await this.carts.findByToken(ctx.request.cookie(CART_COOKIE))
     const cart = await this.carts.attachToCustomer(visitorCart, customer.id)
     if (cart) rememberCart(ctx, cart)

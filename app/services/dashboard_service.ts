@@ -9,6 +9,8 @@ import PluginKernel from '#plugin_kernel/plugin_kernel'
 import OrderingReadiness, { type OrderingBlocker } from '#services/checkout/ordering_readiness'
 import { lateOrders } from '#services/orders/late_deliveries'
 import ShippingGaps from '#services/checkout/shipping_gaps'
+import WithdrawalDesk from '#services/withdrawals/withdrawal_desk'
+import GuaranteeDesk from '#services/guarantee/guarantee_desk'
 import { sqlTimestamp } from '#support/sql_timestamp'
 
 /** The currency the shop sells in: revenue adds up orders in it only. */
@@ -35,7 +37,9 @@ export default class DashboardService {
   constructor(
     protected kernel: PluginKernel,
     protected readiness: OrderingReadiness,
-    protected shippingGaps: ShippingGaps
+    protected shippingGaps: ShippingGaps,
+    protected withdrawals: WithdrawalDesk,
+    protected guarantee: GuaranteeDesk
   ) {}
 
   /** Destinations the checkout offered no delivery to lately: a rate to add. */
@@ -105,6 +109,16 @@ export default class DashboardService {
       .orderBy('payment_due_at')
       .orderBy('id')
       .limit(limit)
+  }
+
+  /** Withdrawal refunds late (with the W-15 surcharge) or due within three days. */
+  withdrawalRefundAlerts() {
+    return this.withdrawals.alerts()
+  }
+
+  /** Guarantee claims whose 30 days to repair or replace (G-03) end within a week or passed. */
+  guaranteeClaimAlerts() {
+    return this.guarantee.alerts()
   }
 
   /** Orders past their delivery estimate and not shipped (the late deliveries' own query). */

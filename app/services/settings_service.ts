@@ -5,6 +5,7 @@ import Setting from '#models/setting'
 import type AdminUser from '#models/admin_user'
 import AuditLogService from '#services/audit_log_service'
 import type { SellerIdentity } from '#domain/seller_identity'
+import { DEFAULT_WITHDRAWAL_SETTINGS, type WithdrawalSettings } from '#domain/withdrawal_handling'
 
 export type { SellerIdentity } from '#domain/seller_identity'
 
@@ -16,11 +17,14 @@ export interface ShopSettings {
   'shop.name': string
   /** Unset until the merchant fills in Settings › Legal identity. */
   'seller.identity': SellerIdentity | null
+  /** Holiday calendar, return cost and partial delivery rules of withdrawals (W-06, W-12, W-16). */
+  'withdrawal.settings': WithdrawalSettings
 }
 
 const DEFAULTS: ShopSettings = {
   'shop.name': 'Comptoir',
   'seller.identity': null,
+  'withdrawal.settings': DEFAULT_WITHDRAWAL_SETTINGS,
 }
 
 type SettingKey = keyof ShopSettings

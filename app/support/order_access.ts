@@ -2,7 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { signedUrlFor } from '@adonisjs/core/services/url_builder'
 import type { PaymentStart } from '@comptoir/contracts/payment_provider'
 import { appUrl } from '#config/app'
-import type Order from '#models/order'
+import Order from '#models/order'
+import OrderException from '#exceptions/order_exception'
 import type { Locale } from '#support/locale_paths'
 import { redirectToPage, shopperOf } from '#support/shopper'
 
@@ -28,6 +29,19 @@ export async function canAccessOrder(ctx: HttpContext, order: Order): Promise<bo
   const { customerId } = await shopperOf(ctx)
   if (customerId !== null && order.customerId === customerId) return true
   return ctx.request.hasValidSignature(ORDER_TRACKING_PURPOSE)
+}
+
+/**
+ * The order named by the route's `:number`, for a visitor who may act on it
+ * (withdrawal, defect report); a valid tracking link also lets this browser
+ * go on afterwards. Anyone else gets the order's 404, which never says
+ * whether the order exists.
+ */
+export async function accessibleOrder(ctx: HttpContext): Promise<Order> {
+  const order = await Order.findBy('number', String(ctx.params.number))
+  if (!order || !(await canAccessOrder(ctx, order))) throw OrderException.notFound()
+  recordPlacedOrder(ctx, order)
+  return order
 }
 
 /**

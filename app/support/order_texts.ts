@@ -8,10 +8,15 @@ const has = (i18n: I18n, key: string) => i18n.hasMessage(key) || i18n.hasFallbac
  * code has its sentence; a code added later reads as a generic refusal that
  * still names it, rather than as a crash.
  */
-export function refusalMessage(i18n: I18n, reason: OrderRefusal, number: string): string {
+export function refusalMessage(
+  i18n: I18n,
+  reason: OrderRefusal,
+  number: string,
+  detail = ''
+): string {
   const key = `admin_orders.refusals.${reason}`
   return has(i18n, key)
-    ? i18n.t(key, { number })
+    ? i18n.t(key, { number, detail })
     : i18n.t('admin_orders.refusals.other', { number, code: reason })
 }
 

@@ -29,7 +29,8 @@ export function productJsonLd(page: ProductPage, locale: Locale): string {
     'offers': {
       '@type': 'Offer',
       'url': url,
-      'price': Money.of(page.variant.priceAmount, page.variant.currency).toDecimalString(),
+      // Everybody's price: a member's own never goes to search engines.
+      'price': Money.of(page.price.publicPrice, page.price.currency).toDecimalString(),
       'priceCurrency': page.variant.currency,
       'availability': AVAILABILITY[page.stock.status],
     },

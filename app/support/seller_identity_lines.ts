@@ -17,13 +17,7 @@ export function sellerIdentityLines(identity: SellerIdentity, i18n: I18n): strin
       })
     : i18n.t('legal.seller.without_capital', { name: identity.companyName, form })
 
-  const { address } = identity
-  const where = [
-    ...address.lines,
-    `${address.postalCode} ${address.city}`,
-    i18n.formatDisplayNames(address.country, { type: 'region' }) ?? address.country,
-  ].join(', ')
-
+  const where = sellerAddressLine(identity, i18n)
   const registrations = [
     i18n.t('legal.seller.siret', { siret: formatSiret(identity.siret) }),
     identity.rcsCity
@@ -35,4 +29,17 @@ export function sellerIdentityLines(identity: SellerIdentity, i18n: I18n): strin
   ].filter((part): part is string => !!part)
 
   return [who, where, registrations.join(' · ')]
+}
+
+/**
+ * The seller's geographic address on one line, with the country's name in
+ * the reader's language.
+ */
+export function sellerAddressLine(identity: SellerIdentity, i18n: I18n): string {
+  const { address } = identity
+  return [
+    ...address.lines,
+    `${address.postalCode} ${address.city}`,
+    i18n.formatDisplayNames(address.country, { type: 'region' }) ?? address.country,
+  ].join(', ')
 }

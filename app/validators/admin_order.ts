@@ -3,7 +3,9 @@ import vine from '@vinejs/vine'
 import type { MessagesProviderContact } from '@vinejs/vine/types'
 import { RESENDABLE_EMAILS } from '#domain/order_actions'
 import { ORDER_STATUSES } from '#domain/order_status'
+import { REFUND_MODES } from '#domain/refunds'
 import { ORDER_GRID_SORTS, TO_SHIP } from '#services/orders/admin_order_grid'
+import { euroAmount } from '#validators/rules'
 import { translatedMessages } from '#validators/translated_messages'
 
 const day = () => vine.date({ formats: ['YYYY-MM-DD'] })
@@ -46,18 +48,41 @@ const parcelDetails = {
     .optional(),
 }
 
-/** One parcel: how many units of each line, and its tracking. */
-export const shipmentValidator = vine.create({
-  lines: vine
+/** Units per order line (a parcel, a refund); lines left at 0 are ignored. */
+const lineQuantities = () =>
+  vine
     .array(
       vine.object({
         order_line_id: vine.number().positive().withoutDecimals(),
         quantity: vine.number().withoutDecimals().range([0, 100_000]),
       })
     )
-    .minLength(1)
-    .maxLength(500),
+    .maxLength(500)
+
+/** One parcel: how many units of each line, and its tracking. */
+export const shipmentValidator = vine.create({
+  lines: lineQuantities().minLength(1),
   ...parcelDetails,
+})
+
+const refundReason = () => vine.string().trim().minLength(1).maxLength(500)
+
+/**
+ * A refund: units of lines, the delivery and/or an amount in euros, why,
+ * and how the money goes back (through the provider or already by hand).
+ */
+export const refundValidator = vine.create({
+  lines: lineQuantities().optional(),
+  shipping: vine.boolean().optional(),
+  amount: vine.string().trim().use(euroAmount()).optional(),
+  reason: refundReason(),
+  mode: vine.enum(REFUND_MODES),
+})
+
+/** A paid order cancelled before anything shipped: refunded in full. */
+export const paidCancellationValidator = vine.create({
+  reason: refundReason(),
+  mode: vine.enum(REFUND_MODES),
 })
 
 /** Orders ticked in the grid, each shipped whole in one parcel. */

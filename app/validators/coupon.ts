@@ -2,9 +2,9 @@ import vine from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
 import type { I18n } from '@adonisjs/i18n'
 import type { MessagesProviderContact } from '@vinejs/vine/types'
-import { Money } from '#domain/money'
 import { COUPON_CODE_PATTERN, COUPON_KINDS, parsePercentage } from '#domain/coupons'
 import { translatedMessages } from '#validators/translated_messages'
+import { euroAmount } from '#validators/rules'
 
 /** Coupon amounts are typed and stored in the shop's currency. */
 export const COUPON_CURRENCY = 'EUR'
@@ -23,22 +23,16 @@ export function parseSkuList(value: string | null | undefined): string[] {
   ]
 }
 
-const percentage = vine.createRule((value, _options, field) => {
+export const percentage = vine.createRule((value, _options, field) => {
   if (typeof value === 'string' && parsePercentage(value) === null) {
     field.report('Percentage', 'percentageFormat', field)
   }
 })
 
-const euroAmount = vine.createRule((value, _options, field) => {
-  if (typeof value !== 'string') return
-  const amount = Money.parse(value, COUPON_CURRENCY)
-  if (!amount || amount.amount <= 0) field.report('Amount', 'euroAmount', field)
-})
-
 /**
  * Every SKU must be one of a product's variants; the error names the others.
  */
-const knownSkus = vine.createRule(
+export const knownSkus = vine.createRule(
   async (value, _options, field) => {
     if (typeof value !== 'string') return
     const skus = parseSkuList(value)

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { Money } from '#domain/money'
 
 /**
  * A URL slug as merchants may type it: lowercase words joined by dashes.
@@ -17,3 +18,13 @@ export const slugRule = () =>
  * be made to take forever.
  */
 export const newPasswordRule = () => vine.string().minLength(12).maxLength(200)
+
+/**
+ * An amount in euros above zero, typed the French way ("10 000,00") or the
+ * English way ("15.90"); reported as `euroAmount`.
+ */
+export const euroAmount = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string') return
+  const amount = Money.parse(value, 'EUR')
+  if (!amount || amount.amount <= 0) field.report('Amount', 'euroAmount', field)
+})

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { Money } from '#domain/money'
+import { euroAmount } from '#validators/rules'
 import {
   LEGAL_FORMS,
   SELLER_COUNTRIES,
@@ -55,15 +56,6 @@ const postalCode = vine.createRule((value, _options, field) => {
   if (field.parent.country === 'FR' && !/^\d{5}$/.test(value)) {
     field.report('French postal code', 'postalCodeFr', field)
   }
-})
-
-/**
- * An amount typed the French way ("10 000,00") or the English way, in euros.
- */
-const euroAmount = vine.createRule((value, _options, field) => {
-  if (typeof value !== 'string') return
-  const amount = Money.parse(value, 'EUR')
-  if (!amount || amount.amount <= 0) field.report('Amount', 'euroAmount', field)
 })
 
 const text = (max: number) => vine.string().trim().maxLength(max)

@@ -15,7 +15,9 @@ import type { PluginActor } from '#plugin_kernel/plugin_lifecycle'
 import { sellerIdentityValidator, toSellerIdentity } from '#validators/seller_identity'
 import LegalDocumentService from '#services/legal/legal_document_service'
 import LegalDraftService from '#services/legal/legal_draft_service'
-import { DEMO_SELLER_FORM, DEMO_TERMS_EN, DEMO_TERMS_FR } from '#database/demo/legal'
+import LegalTemplates from '#services/legal/legal_templates'
+import { LEGAL_DOCUMENT_KINDS, type LegalDocumentKind } from '#domain/legal_documents'
+import { DEMO_SELLER_FORM } from '#database/demo/legal'
 
 /**
  * The demo back-office login, printed by `npm run demo`. Demo data never goes
@@ -67,10 +69,12 @@ export default class DemoSeeder extends BaseSeeder {
 
   /**
    * The seller's legal identity, entered as the Settings form would be, and
-   * version 1 of the CGV in French and English, published through the same
-   * draft-then-publish path as in the back office.
+   * version 1 of each legal page (CGV, mentions légales, …) in French and
+   * English: the back office's template, filled from Settings, published
+   * through the same draft-then-publish path. Tests that only take orders
+   * publish the CGV alone (`['terms']`): each page costs two PDFs.
    */
-  async seedLegal() {
+  async seedLegal(kinds: readonly LegalDocumentKind[] = LEGAL_DOCUMENT_KINDS) {
     const settings = await app.container.make(SettingsService)
     if (!(await settings.sellerIdentity())) {
       const form = await sellerIdentityValidator.validate(DEMO_SELLER_FORM)
@@ -78,12 +82,16 @@ export default class DemoSeeder extends BaseSeeder {
     }
 
     const documents = await app.container.make(LegalDocumentService)
-    if (await documents.latest('terms')) return
+    const templates = await app.container.make(LegalTemplates)
     const drafts = await app.container.make(LegalDraftService)
     const actor = { admin: null, ip: null }
-    await drafts.saveDraft('terms', { bodyFr: DEMO_TERMS_FR, bodyEn: DEMO_TERMS_EN }, actor)
-    const published = await drafts.publish('terms', {}, actor)
-    if (published.status !== 'published') throw new Error(`demo CGV: ${published.reason}`)
+    for (const kind of kinds) {
+      if (await documents.latest(kind)) continue
+      const { missing } = await templates.startDraft(kind, actor)
+      if (missing.length) throw new Error(`demo ${kind}: missing ${missing.join(', ')}`)
+      const published = await drafts.publish(kind, {}, actor)
+      if (published.status !== 'published') throw new Error(`demo ${kind}: ${published.reason}`)
+    }
   }
 
   /**

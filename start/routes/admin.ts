@@ -4,8 +4,13 @@ import { middleware } from '#start/kernel'
 import { registerCatalogRoutes } from '#start/routes/admin_catalog'
 import { registerMarketingRoutes } from '#start/routes/admin_marketing'
 import { registerOrderRoutes } from '#start/routes/admin_orders'
+import { registerPickupRoutes } from '#start/routes/admin_pickups'
 import { registerOrderDocumentRoutes } from '#start/routes/admin_orders_documents'
 import { registerOutboxRoutes } from '#start/routes/admin_outbox'
+import { registerWithdrawalRoutes } from '#start/routes/admin_withdrawals'
+import { registerPrivacyRoutes } from '#start/routes/admin_privacy'
+import { registerPromotionRoutes } from '#start/routes/admin_promotions'
+import { registerGuaranteeRoutes } from '#start/routes/admin_guarantee'
 
 export function registerAdminRoutes() {
   router
@@ -38,8 +43,13 @@ export function registerAdminRoutes() {
 
       registerMarketingRoutes()
       registerOrderRoutes()
+      registerPickupRoutes()
       registerOrderDocumentRoutes()
       registerOutboxRoutes()
+      registerWithdrawalRoutes()
+      registerPrivacyRoutes()
+      registerPromotionRoutes()
+      registerGuaranteeRoutes()
 
       router
         .group(() => {
@@ -56,6 +66,9 @@ export function registerAdminRoutes() {
           router
             .post('/legal/:kind/versions', [controllers.admin.LegalDocuments, 'publish'])
             .as('legal.versions.store')
+          router
+            .post('/legal/:kind/template', [controllers.admin.LegalDocuments, 'startFromTemplate'])
+            .as('legal.template.store')
         })
         .use(middleware.can({ permission: 'settings.manage' }))
 

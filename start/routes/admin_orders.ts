@@ -27,6 +27,14 @@ export function registerOrderRoutes() {
       router.post('/orders/mass-shipments', [OrderActions, 'shipMany']).as('orders.ship_many')
       router.post('/orders/:id/payment', [OrderActions, 'markPaid']).as('orders.mark_paid')
       router.post('/orders/:id/cancellation', [OrderActions, 'cancel']).as('orders.cancel')
+      router
+        .post('/orders/:id/paid-cancellation', [OrderActions, 'cancelPaid'])
+        .as('orders.cancel_paid')
+      router.post('/orders/:id/refunds', [OrderActions, 'refund']).as('orders.refunds.store')
+      router
+        .post('/orders/:id/refunds/:refundId/settlement', [OrderActions, 'settleRefund'])
+        .as('orders.refunds.settle')
+        .where('refundId', router.matchers.number())
       router.post('/orders/:id/shipments', [OrderActions, 'ship']).as('orders.shipments.store')
       router
         .post('/orders/:id/shipments/:shipmentId/delivery', [OrderActions, 'deliver'])

@@ -1,10 +1,16 @@
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
-import { LEGAL_PAGES } from '#support/legal_pages'
+import { LEGAL_PAGE_SLUGS, WITHDRAWAL_FORM_FILES } from '#support/legal_pages'
 import { registerStorefrontAccountRoutes } from '#start/routes/storefront_account'
 import { registerStorefrontCheckoutRoutes } from '#start/routes/storefront_checkout'
+import { registerStorefrontWithdrawalRoutes } from '#start/routes/storefront_withdrawals'
+import { registerStorefrontPrivacyRoutes } from '#start/routes/storefront_privacy'
+import { registerStorefrontGuaranteeRoutes } from '#start/routes/storefront_guarantee'
 
-const legalPageSlug = new RegExp(`^(${LEGAL_PAGES.map((page) => page.slug).join('|')})$`)
+const legalPageSlug = new RegExp(`^(${LEGAL_PAGE_SLUGS.join('|')})$`)
+const withdrawalFormFile = new RegExp(
+  `^(${Object.values(WITHDRAWAL_FORM_FILES).join('|').replaceAll('.', '\\.')})$`
+)
 
 /**
  * Storefront pages, registered once per locale by start/routes.ts.
@@ -31,5 +37,12 @@ export function registerStorefrontRoutes() {
     // The matcher sees the whole segment, suffix included ("3.pdf").
     .where('version', { match: /^\d+\.pdf$/, cast: (value: string) => Number(value) })
     .as('legal_pages.versions.pdf')
+  router
+    .get('/pages/:file', [controllers.storefront.LegalPages, 'withdrawalForm'])
+    .where('file', withdrawalFormFile)
+    .as('legal_pages.withdrawal_form')
   registerStorefrontAccountRoutes()
+  registerStorefrontWithdrawalRoutes()
+  registerStorefrontPrivacyRoutes()
+  registerStorefrontGuaranteeRoutes()
 }

@@ -119,6 +119,7 @@ test.group('M-04: accessible e-mails', (group) => {
     await page.assertTextContains('h1', `Confirmation de votre commande ${order.number}`)
     await page.assertExists('iframe[sandbox=""]')
     await page.assertExists(page.getByText('cgv-v1-fr.pdf (application/pdf'))
+    await page.assertExists(page.getByText('formulaire-de-retractation.pdf (application/pdf'))
     await assertAccessibleOutsideFrames(page)
   })
 })

@@ -1,11 +1,14 @@
 import { test } from '@japa/runner'
 import { assertAccessible } from '#tests/helpers/accessibility'
+import db from '@adonisjs/lucid/services/db'
+import DemoSeeder from '#database/seeders/demo_seeder'
 import { resetToDemoShop } from '#tests/helpers/database'
 
 test.group('Shopper journey: storefront shell', (group) => {
   group.each.setup(() => resetToDemoShop())
 
   test('the home page shows the search form and the footer legal links', async ({ visit }) => {
+    await new DemoSeeder(db.connection()).seedLegal()
     const page = await visit('/')
     await page.assertExists(page.getByRole('search'))
     await page.assertExists(page.getByRole('searchbox', { name: 'Rechercher un produit' }))
@@ -15,6 +18,7 @@ test.group('Shopper journey: storefront shell', (group) => {
       'Conditions générales de vente',
       'Droit de rétractation',
       'Politique de confidentialité',
+      'Accessibilité',
     ]) {
       await page.assertExists(legal.getByRole('link', { name }))
     }

@@ -53,7 +53,7 @@ export async function checkoutShop(
   plugins = ['shipping-table-rates', 'payment-bank-transfer']
 ) {
   const catalog = await createCatalogFixture()
-  await new DemoSeeder(db.connection()).seedLegal()
+  await new DemoSeeder(db.connection()).seedLegal(['terms'])
   const kernel = await demoPlugins(cleanup, plugins)
   return { catalog, kernel }
 }
@@ -109,6 +109,16 @@ export async function productOnSale(
 }
 
 /** An order's status as stored now. */
+/** Units of a variant in stock, all locations together. */
+export async function stockOf(variantId: number) {
+  const row = await db
+    .from('stock_levels')
+    .where('variant_id', variantId)
+    .sum('quantity as total')
+    .first()
+  return Number(row.total)
+}
+
 export async function statusOf(orderId: number) {
   const order = await Order.findOrFail(orderId)
   return order.status

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { cp, mkdir, rm } from 'node:fs/promises'
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { create } from 'tar'
 import app from '@adonisjs/core/services/app'
@@ -20,16 +20,22 @@ export function fixturePlugin(name: string) {
 }
 
 /**
- * A plugin kernel working on an empty temporary plugins folder (inside the
- * app, so plugin code resolves the app's packages), bound in the container
- * for the test; the repository's plugins/ and lockfile are never touched.
- * Cleanup drops what fixture plugins created.
+ * A plugin kernel working on a copy of the app reduced to what plugins need:
+ * a package.json whose npm workspace is an empty plugins folder, inside the
+ * app so plugin code resolves the app's packages. It is bound in the
+ * container for the test; the repository's plugins/, package.json, lockfile
+ * and node_modules are never touched. Cleanup drops what fixture plugins
+ * created.
  */
 export async function usePluginSandbox(cleanup: (handler: () => Promise<void>) => void) {
-  const root = app.makePath('tmp', 'test-plugins', randomUUID())
+  const appRoot = app.makePath('tmp', 'test-plugins', randomUUID())
+  const root = join(appRoot, 'plugins')
   const corePatches = join(root, '.core-patches')
   await mkdir(corePatches, { recursive: true })
+  const workspace = { name: 'comptoir-sandbox', private: true, workspaces: ['plugins/*'] }
+  await writeFile(join(appRoot, 'package.json'), `${JSON.stringify(workspace, null, 2)}\n`)
   const kernel = new PluginKernel({
+    appRoot,
     pluginsPath: root,
     corePatchesPath: corePatches,
     timeoutMs: 300,
@@ -48,9 +54,9 @@ export async function usePluginSandbox(cleanup: (handler: () => Promise<void>) =
     await db.from('plugins').delete()
     await db.from('maintenance_journal').delete()
     await db.from('audit_logs').where('entity_type', 'plugin').delete()
-    await rm(root, { recursive: true, force: true })
+    await rm(appRoot, { recursive: true, force: true })
   })
-  return { root, corePatches, kernel }
+  return { appRoot, root, corePatches, kernel }
 }
 
 /** Tables created by fixture plugins. */

@@ -214,6 +214,72 @@ test.group('Credit note amounts', () => {
     assert.equal(vatBack, invoice.totals.vat)
   })
 
+  test('W-17 / I-04: an amount withheld from the goods credited, at their rates, with its reason', ({
+    assert,
+  }) => {
+    const invoice = invoiceAmounts(SOLD, DELIVERY)
+    const refusal = (request: object) => {
+      const outcome = creditNoteAmounts(invoice, [], request, LABELS)
+      return outcome.kind === 'refused' ? outcome.reason : null
+    }
+    const bookAndClog = [
+      { orderLineId: 1, quantity: 2 },
+      { orderLineId: 2, quantity: 1 },
+    ]
+
+    // 10 € withheld from 24 € of books (5.5 %) and 49,90 € of clog (20 %).
+    const note = credit(invoice, [], {
+      lines: bookAndClog,
+      amount: 300,
+      withheld: { amount: 1000, reason: ' Semelle usée ' },
+    })
+    const withheld = note.lines.filter((line) => line.total < 0)
+    assert.deepEqual(
+      withheld.map((line) => [line.kind, line.designation, line.vatRate, line.total]),
+      [
+        ['adjustment', 'Semelle usée', 550, -325],
+        ['adjustment', 'Semelle usée', 2000, -675],
+      ]
+    )
+    assert.equal(withheld[1].unitPriceExclTax, -562)
+    assert.equal(note.totals.gross, 2400 + 4990 + 300 - 1000)
+    assert.equal(note.totals.net + note.totals.vat, note.totals.gross)
+    // The VAT per rate is that of what is credited net of what is withheld.
+    const clogRate = note.vat.find((line) => line.rate === 2000)!
+    const amountAtClogRate = note.lines
+      .filter((line) => line.vatRate === 2000)
+      .reduce((total, line) => total + line.total, 0)
+    assert.equal(clogRate.gross, amountAtClogRate)
+
+    // Only the goods of the same request can be withheld from, with a reason.
+    assert.equal(
+      refusal({
+        lines: [{ orderLineId: 1, quantity: 1 }],
+        withheld: { amount: 1201, reason: 'x' },
+      }),
+      'withheld_exceeded'
+    )
+    assert.equal(
+      refusal({ shipping: true, withheld: { amount: 100, reason: 'Étiquette retour' } }),
+      'withheld_exceeded'
+    )
+    assert.equal(
+      refusal({ lines: bookAndClog, withheld: { amount: -1, reason: 'x' } }),
+      'withheld_exceeded'
+    )
+    assert.equal(
+      refusal({ lines: bookAndClog, withheld: { amount: 100, reason: '  ' } }),
+      'withheld_without_reason'
+    )
+    // Nothing withheld, nothing added.
+    const whole = credit(invoice, [], { lines: bookAndClog, withheld: { amount: 0, reason: '' } })
+    assert.equal(whole.totals.gross, 7390)
+
+    // What was withheld is still on the invoice: a later credit may give it back.
+    assert.equal(creditBalance(invoice, [note]).total, 7980 - note.totals.gross)
+    assert.deepEqual([...creditBalance(invoice, [note]).quantities.values()], [0, 0])
+  })
+
   test('credit notes count negative in sums of sales', ({ assert }) => {
     assert.equal(signedAmount('invoice', 1200), 1200)
     assert.equal(signedAmount('credit_note', 1200), -1200)

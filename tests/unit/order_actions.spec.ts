@@ -5,6 +5,7 @@ import {
   orderActions,
   resendableEmails,
 } from '#domain/order_actions'
+import { refundableAmount, refundModes } from '#domain/refunds'
 
 const offline = { status: 'pending' as const, hasInstructions: true }
 const online = { status: 'pending' as const, hasInstructions: false }
@@ -18,31 +19,74 @@ test.group('Back-office order actions', () => {
     assert.isFalse(isOfflinePayment({ status: 'captured', hasInstructions: true }))
     assert.isFalse(isOfflinePayment(null))
 
-    const waiting = { status: 'pending_payment' as const, paid: false, unitsLeft: 2 }
+    const waiting = {
+      status: 'pending_payment' as const,
+      paid: false,
+      unitsLeft: 2,
+      shipped: false,
+      refund: null,
+    }
     assert.deepEqual(orderActions({ ...waiting, openPayment: offline }), {
       markPaid: true,
       cancel: true,
       ship: false,
+      refund: [],
+      cancelPaid: [],
     })
     assert.deepEqual(orderActions({ ...waiting, openPayment: online }), {
       markPaid: false,
       cancel: true,
       ship: false,
+      refund: [],
+      cancelPaid: [],
     })
     assert.isTrue(orderActions({ ...waiting, status: 'on_hold', openPayment: offline }).markPaid)
   })
 
   test('a paid order ships while units are left, and is no longer cancelled here', ({ assert }) => {
-    const paid = { paid: true, openPayment: null }
+    const paid = { paid: true, openPayment: null, shipped: false, refund: null }
     assert.deepEqual(orderActions({ ...paid, status: 'paid', unitsLeft: 3 }), {
       markPaid: false,
       cancel: false,
       ship: true,
+      refund: [],
+      cancelPaid: [],
     })
     assert.isTrue(orderActions({ ...paid, status: 'partially_shipped', unitsLeft: 1 }).ship)
     assert.isFalse(orderActions({ ...paid, status: 'partially_shipped', unitsLeft: 0 }).ship)
     assert.isFalse(orderActions({ ...paid, status: 'shipped', unitsLeft: 0 }).ship)
     assert.isFalse(orderActions({ ...paid, status: 'cancelled', unitsLeft: 3 }).ship)
+  })
+
+  test('a paid order is refunded by the ways its payment allows, one refund at a time', ({
+    assert,
+  }) => {
+    const card = { amount: 5000, modes: ['provider' as const, 'manual' as const], pending: false }
+    const paid = { paid: true, openPayment: null, unitsLeft: 3, shipped: false }
+    const unshipped = orderActions({ ...paid, status: 'paid', refund: card })
+    assert.deepEqual(unshipped.refund, ['provider', 'manual'])
+    assert.deepEqual(unshipped.cancelPaid, ['provider', 'manual'])
+
+    // Once a parcel left, the order is refunded (a return, a goodwill gesture), not cancelled.
+    const shipped = orderActions({ ...paid, status: 'shipped', shipped: true, refund: card })
+    assert.deepEqual(shipped.refund, ['provider', 'manual'])
+    assert.deepEqual(shipped.cancelPaid, [])
+
+    const waiting = orderActions({ ...paid, status: 'paid', refund: { ...card, pending: true } })
+    assert.deepEqual([waiting.refund, waiting.cancelPaid], [[], []])
+    const spent = orderActions({ ...paid, status: 'paid', refund: { ...card, amount: 0 } })
+    assert.deepEqual(spent.refund, [])
+    const unpaid = orderActions({ ...paid, paid: false, status: 'pending_payment', refund: card })
+    assert.deepEqual(unpaid.refund, [])
+  })
+
+  test('an offline payment is refunded by hand; a refund never exceeds what is left', ({
+    assert,
+  }) => {
+    assert.deepEqual(refundModes({ hasInstructions: true }), ['manual'])
+    assert.deepEqual(refundModes({ hasInstructions: false }), ['provider', 'manual'])
+    assert.equal(refundableAmount({ amount: 5000, refundedAmount: 1200 }), 3800)
+    assert.equal(refundableAmount({ amount: 5000, refundedAmount: 5000 }), 0)
   })
 
   test('W-03: a delivery day is neither after today nor before the parcel left', ({ assert }) => {

@@ -1,6 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import CustomerDirectory from '#services/customers/customer_directory'
+import CustomerGroups from '#services/customers/customer_groups'
 import CustomerNotes from '#services/customers/customer_notes'
 import { adminOrderActor } from '#support/admin_actor'
 import { orderFormMessages } from '#validators/admin_order'
@@ -24,9 +25,13 @@ export default class CustomersController {
     return view.render('pages/admin/customers/index', { customers, stats, filters })
   }
 
-  async show({ params, view, i18n }: HttpContext) {
+  @inject()
+  async show({ params, view, i18n }: HttpContext, groups: CustomerGroups) {
     const profile = await this.directory.profile(Number(params.id), i18n.locale)
-    return view.render('pages/admin/customers/show', profile)
+    return view.render('pages/admin/customers/show', {
+      ...profile,
+      groups: await groups.ofCustomer(profile.customer.id),
+    })
   }
 
   @inject()

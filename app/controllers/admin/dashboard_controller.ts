@@ -14,6 +14,8 @@ export default class DashboardController {
       gaps: await dashboard.configurationGaps(),
       deliveryGaps: await dashboard.deliveryGaps(),
       orders: showsOrders ? await this.orders(dashboard) : null,
+      withdrawalAlerts: showsOrders ? await dashboard.withdrawalRefundAlerts() : [],
+      guaranteeAlerts: showsOrders ? await dashboard.guaranteeClaimAlerts() : [],
     })
   }
 

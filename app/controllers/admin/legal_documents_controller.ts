@@ -3,10 +3,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import { timeZone } from '#config/app'
 import { LEGAL_DOCUMENT_KINDS, formatChecksum, isLegalDocumentKind } from '#domain/legal_documents'
+import { mentionsOdrPlatform } from '#domain/legal_templates'
 import LegalDocumentService from '#services/legal/legal_document_service'
 import LegalDraftService from '#services/legal/legal_draft_service'
+import LegalTemplates from '#services/legal/legal_templates'
 import SettingsService from '#services/settings_service'
-import { LEGAL_PAGES } from '#support/legal_pages'
+import { legalPagePath } from '#support/legal_pages'
 import { renderMarkdown } from '#support/markdown'
 import { adminActor } from '#support/admin_actor'
 import { legalMessages } from '#validators/legal_messages'
@@ -22,7 +24,8 @@ export default class LegalDocumentsController {
   constructor(
     protected documents: LegalDocumentService,
     protected drafts: LegalDraftService,
-    protected settings: SettingsService
+    protected settings: SettingsService,
+    protected templates: LegalTemplates
   ) {}
 
   async index({ view }: HttpContext) {
@@ -33,7 +36,9 @@ export default class LegalDocumentsController {
         latest: await this.documents.latest(kind),
       }))
     )
-    return view.render('pages/admin/legal/index', { kinds })
+    // Only the CGV gate orders (OrderingReadiness): say so while none is in force.
+    const ordersBlocked = !kinds.find((item) => item.kind === 'terms')?.current
+    return view.render('pages/admin/legal/index', { kinds, ordersBlocked })
   }
 
   /**
@@ -55,9 +60,27 @@ export default class LegalDocumentsController {
         createdAt: version.createdAt,
         checksum: formatChecksum(version.checksum),
       })),
-      pageSlug: LEGAL_PAGES.find((page) => page.key === kind)?.slug ?? null,
+      pagePaths: { fr: legalPagePath(kind, 'fr'), en: legalPagePath(kind, 'en') },
       identityMissing: !(await this.settings.sellerIdentity()),
+      // M-03: the EU ODR platform closed; a text copied from elsewhere may still name it.
+      mentionsOdr: mentionsOdrPlatform(draft.bodyFr) || mentionsOdrPlatform(draft.bodyEn),
     })
+  }
+
+  /**
+   * Replaces the draft with the kind's template filled from Settings, and
+   * says which Settings were missing.
+   */
+  async startFromTemplate(ctx: HttpContext) {
+    const { session, i18n, response } = ctx
+    const kind = kindOf(ctx.params)
+    const { missing } = await this.templates.startDraft(kind, adminActor(ctx))
+    session.flash('success', i18n.t('legal.templates.started'))
+    if (missing.length) {
+      const fields = missing.map((field) => i18n.t(`legal.validator.fields.${field}`)).join(', ')
+      session.flash('templateMissing', i18n.t('legal.templates.missing', { fields }))
+    }
+    return response.redirect().toRoute('admin.legal.edit', { kind })
   }
 
   async saveDraft(ctx: HttpContext) {

@@ -2,6 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { VineValidator } from '@vinejs/vine'
 import type { Infer, SchemaTypes } from '@vinejs/vine/types'
+import { Money } from '#domain/money'
 import Order from '#models/order'
 import BackOfficeOrders, { type OrderActionOutcome } from '#services/orders/back_office_orders'
 import { adminOrderActor } from '#support/admin_actor'
@@ -14,6 +15,8 @@ import {
   massShipmentValidator,
   orderFormMessages,
   orderNoteValidator,
+  paidCancellationValidator,
+  refundValidator,
   shipmentValidator,
 } from '#validators/admin_order'
 
@@ -38,6 +41,40 @@ export default class OrderActionsController {
     if (!values) return this.backTo(ctx, order)
     const outcome = await this.orders.cancel(order.id, values.reason, adminOrderActor(ctx))
     return this.answer(ctx, order, outcome, 'cancelled')
+  }
+
+  async refund(ctx: HttpContext) {
+    const order = await Order.findOrFail(ctx.params.id)
+    const values = await this.validate(ctx, refundValidator)
+    if (!values) return this.backTo(ctx, order)
+    const lines = (values.lines ?? [])
+      .filter((line) => line.quantity > 0)
+      .map((line) => ({ orderLineId: line.order_line_id, quantity: line.quantity }))
+    const amount = values.amount ? Money.parse(values.amount, order.currency)!.amount : undefined
+    const outcome = await this.orders.refund(
+      order.id,
+      {
+        credit: { lines, shipping: values.shipping ?? false, amount },
+        reason: values.reason,
+        mode: values.mode,
+      },
+      adminOrderActor(ctx)
+    )
+    return this.answer(ctx, order, outcome, 'refunded')
+  }
+
+  async cancelPaid(ctx: HttpContext) {
+    const order = await Order.findOrFail(ctx.params.id)
+    const values = await this.validate(ctx, paidCancellationValidator)
+    if (!values) return this.backTo(ctx, order)
+    const outcome = await this.orders.cancelPaid(order.id, values, adminOrderActor(ctx))
+    return this.answer(ctx, order, outcome, 'cancelled_refunded')
+  }
+
+  async settleRefund(ctx: HttpContext) {
+    const order = await Order.findOrFail(ctx.params.id)
+    const outcome = await this.orders.settleRefund(order.id, Number(ctx.params.refundId))
+    return this.answer(ctx, order, outcome, 'refunded')
   }
 
   async ship(ctx: HttpContext) {
@@ -137,7 +174,10 @@ export default class OrderActionsController {
         ctx.i18n.t(`admin_orders.flash.${done}`, { number: order.number })
       )
     } else {
-      ctx.session.flash('error', refusalMessage(ctx.i18n, outcome.reason, order.number))
+      ctx.session.flash(
+        'error',
+        refusalMessage(ctx.i18n, outcome.reason, order.number, outcome.detail)
+      )
     }
     return this.backTo(ctx, order)
   }

@@ -6,6 +6,8 @@ import StorefrontCatalog from '#services/catalog/storefront_catalog'
 import { CATEGORY_SORTS, listingPages, listingParams } from '#support/listing_params'
 import { renderMarkdown } from '#support/markdown'
 import { alternateUrls } from '#support/locale_paths'
+import { keepMembersPricesPrivate } from '#support/members_prices'
+import { shopperOf } from '#support/shopper'
 
 @inject()
 export default class CategoriesController {
@@ -15,7 +17,8 @@ export default class CategoriesController {
     protected catalog: StorefrontCatalog
   ) {}
 
-  async show({ params, request, view, i18n }: HttpContext) {
+  async show(ctx: HttpContext) {
+    const { params, request, response, view, i18n } = ctx
     const locale = i18n.locale
     const category = await this.categories.findBySlug(locale, params.slug)
 
@@ -26,6 +29,8 @@ export default class CategoriesController {
       category: { id: category.id, path: category.path },
     }
     const result = await this.listing.run(query)
+    const products = await this.catalog.cards(result.productIds, locale, await shopperOf(ctx))
+    keepMembersPricesPrivate(response, products)
     return view.render('pages/storefront/category', {
       category,
       translation: category.translation(locale)!,
@@ -36,7 +41,7 @@ export default class CategoriesController {
       result,
       sorts: CATEGORY_SORTS,
       pages: listingPages(request.url(), request.qs(), query.page, result.total),
-      products: await this.catalog.cards(result.productIds, locale),
+      products,
     })
   }
 }

@@ -11,6 +11,7 @@ import OrderingReadiness from '#services/checkout/ordering_readiness'
 import OrderPlacement from '#services/orders/order_placement'
 import OrderPayments from '#services/orders/order_payments'
 import SettingsService from '#services/settings_service'
+import MarketingConsents from '#services/privacy/marketing_consents'
 import { countryOptions } from '#domain/countries'
 import { recordPlacedOrder, paymentRedirect } from '#support/order_access'
 import { recapOfSummary } from '#support/order_recap'
@@ -25,6 +26,7 @@ import {
   placeOrderValidator,
   shippingChoiceValidator,
 } from '#validators/checkout'
+import { marketingOptInValidator } from '#validators/privacy'
 
 /**
  * The checkout tunnel: identification, addresses, delivery, payment, review.
@@ -57,10 +59,14 @@ export default class CheckoutController {
     return this.render(ctx, 'identification', summary)
   }
 
-  async saveIdentification(ctx: HttpContext) {
+  /** The guest's e-mail, and their marketing consent when they tick its box. */
+  @inject()
+  async saveIdentification(ctx: HttpContext, consents: MarketingConsents) {
     const { email } = await ctx.request.validateUsing(checkoutEmailValidator)
+    const { marketing_opt_in: optIn } = await ctx.request.validateUsing(marketingOptInValidator)
     const { cart } = await this.load(ctx)
     await this.carts.saveCheckout(cart, { email })
+    if (optIn) await consents.optIn({ email, source: 'checkout' })
     return redirectToPage(ctx, '/checkout/addresses')
   }
 

@@ -7,6 +7,8 @@ import { renderMarkdown } from '#support/markdown'
 import { productJsonLd } from '#support/product_json_ld'
 import { attributeRows } from '#support/attribute_rows'
 import { recentlyViewedIds, rememberViewed } from '#support/recently_viewed'
+import { keepMembersPricesPrivate } from '#support/members_prices'
+import { shopperOf } from '#support/shopper'
 import type { ViewSlots } from '@comptoir/contracts/view_slots'
 
 @inject()
@@ -18,7 +20,8 @@ export default class ProductsController {
    * current one; variant choices come from the query string, so choosing a
    * size works without JavaScript.
    */
-  async show({ params, request, response, view, i18n }: HttpContext) {
+  async show(ctx: HttpContext) {
+    const { params, request, response, view, i18n } = ctx
     const locale = i18n.locale as Locale
     const found = await this.catalog.findBySlug(locale, params.slug)
     if (found && 'redirectTo' in found) {
@@ -31,26 +34,31 @@ export default class ProductsController {
     const selection = Object.fromEntries(
       Object.entries(request.qs()).filter(([, value]) => typeof value === 'string')
     ) as Record<string, string>
-    const page = found ? await this.catalog.productPage(found.productId, locale, selection) : null
+    const viewer = await shopperOf(ctx)
+    const page = found
+      ? await this.catalog.productPage(found.productId, locale, selection, viewer)
+      : null
     if (!page) throw new lucidErrors.E_ROW_NOT_FOUND()
 
     const viewedBefore = recentlyViewedIds(request).filter((id) => id !== page.product.id)
     rememberViewed(response, viewedBefore, page.product.id)
     view.share({ alternates: alternateUrls(page.product.translations, (slug) => `/p/${slug}`) })
+    const recentlyViewed = await this.catalog.cards(viewedBefore.slice(0, 4), locale, viewer)
+    keepMembersPricesPrivate(response, [page.price, ...page.related, ...recentlyViewed])
     return view.render('pages/storefront/product', {
       ...page,
       attributes: attributeRows(page.attributes, i18n),
       canonicalPath: localizedPath(`/p/${page.translation.slug}`, locale),
       description: renderMarkdown(page.translation.description),
       jsonLd: productJsonLd(page, locale),
-      recentlyViewed: await this.catalog.cards(viewedBefore.slice(0, 4), locale),
+      recentlyViewed,
       priceSlot: {
         locale,
         product: { id: page.product.id, name: page.translation.name },
         variant: {
           id: page.variant.id,
           sku: page.variant.sku,
-          price: { amount: page.variant.priceAmount, currency: page.variant.currency },
+          price: { amount: page.price.price, currency: page.price.currency },
           weightGrams: page.variant.weightGrams ?? page.product.weightGrams ?? 0,
         },
       } satisfies ViewSlots['product.price.after'],

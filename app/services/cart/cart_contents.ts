@@ -1,3 +1,4 @@
+import app from '@adonisjs/core/services/app'
 import type Cart from '#models/cart'
 import CartLine from '#models/cart_line'
 import type ProductImage from '#models/product_image'
@@ -7,6 +8,8 @@ import {
   type WithdrawalException,
 } from '#domain/withdrawal_exceptions'
 import { sellableStock } from '#services/cart/sellable_stock'
+import EffectivePrices, { type PriceViewer } from '#services/pricing/effective_prices'
+import type { AnnouncedReduction } from '#domain/pricing/effective_price'
 
 /**
  * A cart line as the shopper sees it: live catalog price and stock.
@@ -20,8 +23,10 @@ export interface CartItem {
   /** "Taille : 39 · Couleur : noir", or null for a simple product. */
   readonly optionsLabel: string | null
   readonly image: ProductImage | null
-  /** Tax included, minor units. */
+  /** Tax included, minor units: the price charged now, reductions included. */
   readonly unitPrice: number
+  /** The reduction announced on the line (prior price, percentage), if any. */
+  readonly reduction: AnnouncedReduction | null
   readonly currency: string
   readonly quantity: number
   readonly vatRate: VatRate
@@ -37,9 +42,13 @@ export interface CartItem {
 
 /**
  * Reads a cart's lines with what the storefront shows of each, in the
- * shopper's language.
+ * shopper's language, at the prices this shopper pays (their ventes privées).
  */
-export async function cartItems(cart: Cart, locale: string): Promise<CartItem[]> {
+export async function cartItems(
+  cart: Cart,
+  locale: string,
+  viewer: PriceViewer
+): Promise<CartItem[]> {
   const lines = await CartLine.query()
     .where('cart_id', cart.id)
     .orderBy('id')
@@ -55,6 +64,11 @@ export async function cartItems(cart: Cart, locale: string): Promise<CartItem[]>
         )
     )
   const stock = await sellableStock(lines.map((line) => line.variantId))
+  const pricing = await app.container.make(EffectivePrices)
+  const prices = await pricing.forVariants(
+    lines.map((line) => line.variantId),
+    viewer
+  )
   return lines.map((line) => {
     const { variant } = line
     const { product } = variant
@@ -68,6 +82,7 @@ export async function cartItems(cart: Cart, locale: string): Promise<CartItem[]>
         `${value.option.attribute.labels[locale] ?? value.option.attribute.code} : ${value.option.labels[locale] ?? value.option.code}`
     )
     const sellable = stock(variant.id)
+    const price = prices.get(variant.id)
     return {
       variantId: variant.id,
       productId: product.id,
@@ -76,7 +91,8 @@ export async function cartItems(cart: Cart, locale: string): Promise<CartItem[]>
       slug: translation?.slug ?? '',
       optionsLabel: options.length ? options.join(' · ') : null,
       image,
-      unitPrice: variant.priceAmount,
+      unitPrice: price?.price ?? variant.priceAmount,
+      reduction: price?.reduction ?? null,
       currency: variant.currency,
       quantity: line.quantity,
       vatRate: product.vatRate,

@@ -6,6 +6,7 @@ import Variant from '#models/variant'
 import AuditLogService from '#services/audit_log_service'
 import CatalogIndexer from '#services/catalog/catalog_indexer'
 import StockService from '#services/catalog/stock_service'
+import PublicPriceRecorder from '#services/pricing/public_price_recorder'
 import { uniqueSlug } from '#services/catalog/unique_slug'
 import { sqlTimestamp } from '#support/sql_timestamp'
 import type {
@@ -26,7 +27,8 @@ export default class ProductService {
   constructor(
     protected indexer: CatalogIndexer,
     protected stock: StockService,
-    protected auditLog: AuditLogService
+    protected auditLog: AuditLogService,
+    protected publicPrices: PublicPriceRecorder
   ) {}
 
   async create(input: ProductInput, actor: CatalogActor, trx?: TransactionClientContract) {
@@ -305,8 +307,9 @@ export default class ProductService {
   }
 
   /**
-   * Creates, updates (matched by SKU) and removes variants. A new price, and
-   * every price a variant starts with, goes into the price history.
+   * Creates, updates (matched by SKU) and removes variants. A new public
+   * price, and every price a variant starts with, goes into the price history
+   * (a running promotion included: the history is what shoppers were charged).
    */
   private async writeVariants(
     productId: number,
@@ -323,6 +326,7 @@ export default class ProductService {
       .map((variant) => variant.id)
     if (removed.length) await client.from('variants').whereIn('id', removed).delete()
 
+    const written: number[] = []
     for (const [position, input] of variants.entries()) {
       const current = bySku.get(input.sku)
       // Fields the input leaves out (undefined) keep their current value.
@@ -337,14 +341,10 @@ export default class ProductService {
         enabled: input.enabled ?? current?.enabled ?? true,
         position,
       }
-      const previousPrice = current ? current.priceAmount : null
       const variant = current
         ? await current.merge(columns).save()
         : await Variant.create(columns, { client })
-
-      if (previousPrice !== input.priceAmount) {
-        await this.recordPrice(variant, previousPrice, actor, client)
-      }
+      written.push(variant.id)
       await this.writeVariantOptions(variant.id, input.options ?? [], client)
       for (const level of input.stock ?? []) {
         await this.stock.writeCount(
@@ -361,23 +361,11 @@ export default class ProductService {
         )
       }
     }
-  }
-
-  private async recordPrice(
-    variant: Variant,
-    oldAmount: number | null,
-    actor: CatalogActor,
-    client: TransactionClientContract
-  ) {
-    await client.table('price_history').insert({
-      variant_id: variant.id,
-      old_amount: oldAmount,
-      new_amount: variant.priceAmount,
-      currency: variant.currency,
-      source: actor.source,
-      admin_user_id: actor.admin?.id ?? null,
-      changed_at: sqlTimestamp(),
-    })
+    await this.publicPrices.record(
+      written,
+      { source: actor.source, adminUserId: actor.admin?.id ?? null },
+      client
+    )
   }
 
   private async writeVariantOptions(

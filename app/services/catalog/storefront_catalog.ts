@@ -1,15 +1,22 @@
+import { inject } from '@adonisjs/core'
 import db from '@adonisjs/lucid/services/db'
 import Category from '#models/category'
 import Product from '#models/product'
 import ProductSlugRedirect from '#models/product_slug_redirect'
 import ProductTranslation from '#models/product_translation'
-import type Variant from '#models/variant'
+import Variant from '#models/variant'
 import type ProductImage from '#models/product_image'
 import { stockStatus, type StockStatus } from '#domain/stock_status'
 import { unitPriceAmount } from '#domain/unit_price'
 import { effectiveWithdrawalException } from '#domain/withdrawal_exceptions'
 import type { LocalizedText } from '#support/lucid_columns'
 import { listableProducts } from '#services/catalog/catalog_listing'
+import EffectivePrices, {
+  PUBLIC_VIEWER,
+  type PriceViewer,
+  type ResolvedPrice,
+} from '#services/pricing/effective_prices'
+import type { AnnouncedReduction } from '#domain/pricing/effective_price'
 
 /**
  * A product as listed on category, search and home pages.
@@ -19,8 +26,13 @@ export interface ProductCard {
   name: string
   slug: string
   brand: string | null
+  /** What the viewer pays, reductions included. */
   priceMin: number
   priceMax: number
+  /** The reduction announced on the cheapest variant, if any. */
+  reduction: AnnouncedReduction | null
+  /** A members' price is shown: the page is this shopper's only. */
+  membersOnly: boolean
   currency: string
   unitPrice: number | null
   unitPriceUnit: string | null
@@ -40,11 +52,19 @@ const MAX_RELATED = 4
  * Storefront reads of the catalog. Each method issues a fixed number of
  * queries whatever the number of products, variants or images involved.
  */
+@inject()
 export default class StorefrontCatalog {
+  constructor(protected prices: EffectivePrices) {}
+
   /**
-   * Cards for products, in the order of the ids given.
+   * Cards for products, in the order of the ids given, at the prices the
+   * viewer pays (everybody's unless a signed-in customer is given).
    */
-  async cards(ids: number[], locale: string): Promise<ProductCard[]> {
+  async cards(
+    ids: number[],
+    locale: string,
+    viewer: PriceViewer = PUBLIC_VIEWER
+  ): Promise<ProductCard[]> {
     if (!ids.length) return []
     // Only what a shopper may see: ids can come from a cookie the visitor controls.
     const products = await Product.query()
@@ -56,31 +76,61 @@ export default class StorefrontCatalog {
       .preload('brand')
       .preload('images', (query) => query.orderBy('position'))
     const byId = new Map(products.map((product) => [product.id, product]))
+    const prices = await this.productPrices(products, viewer)
     return ids.flatMap((id) => {
       const product = byId.get(id)
       const translation = product?.translation(locale)
       if (!product || !translation) return []
       const image = product.images[0]
+      const variants = prices.get(product.id) ?? []
+      const cheapest = variants[0]
+      const priceMin = cheapest?.price ?? product.priceMin ?? 0
       return [
         {
           id: product.id,
           name: translation.name,
           slug: translation.slug,
           brand: product.brand?.name ?? null,
-          priceMin: product.priceMin ?? 0,
-          priceMax: product.priceMax ?? 0,
+          priceMin,
+          priceMax: variants.length
+            ? Math.max(...variants.map((price) => price.price))
+            : (product.priceMax ?? 0),
+          reduction: cheapest?.reduction ?? null,
+          membersOnly: variants.some((price) => price.membersOnly),
           currency: product.currency,
-          unitPrice: unitPriceAmount(
-            product.priceMin ?? 0,
-            product.netQuantity,
-            product.netQuantityUnit
-          ),
+          unitPrice: unitPriceAmount(priceMin, product.netQuantity, product.netQuantityUnit),
           unitPriceUnit: product.netQuantityUnit,
           inStock: product.inStock,
           image: image ?? null,
         },
       ]
     })
+  }
+
+  /**
+   * The effective prices of the products' enabled variants, cheapest first.
+   */
+  private async productPrices(products: Product[], viewer: PriceViewer) {
+    const byProduct = new Map<number, ResolvedPrice[]>()
+    if (!products.length) return byProduct
+    const variants = await Variant.query()
+      .whereIn(
+        'product_id',
+        products.map((product) => product.id)
+      )
+      .where('enabled', true)
+      .select('id', 'product_id')
+    const prices = await this.prices.forVariants(
+      variants.map((variant) => variant.id),
+      viewer
+    )
+    for (const variant of variants) {
+      const price = prices.get(variant.id)
+      if (!price) continue
+      byProduct.set(variant.productId, [...(byProduct.get(variant.productId) ?? []), price])
+    }
+    for (const list of byProduct.values()) list.sort((a, b) => a.price - b.price)
+    return byProduct
   }
 
   async featured(locale: string, limit = 8) {
@@ -116,10 +166,16 @@ export default class StorefrontCatalog {
   }
 
   /**
-   * Everything the product page shows. `selection` maps variant attribute codes
-   * to option codes from the query string.
+   * Everything the product page shows, at the prices the viewer pays.
+   * `selection` maps variant attribute codes to option codes from the query
+   * string.
    */
-  async productPage(productId: number, locale: string, selection: Record<string, string>) {
+  async productPage(
+    productId: number,
+    locale: string,
+    selection: Record<string, string>,
+    viewer: PriceViewer = PUBLIC_VIEWER
+  ) {
     const product = await Product.query()
       .where('id', productId)
       .where('enabled', true)
@@ -151,6 +207,8 @@ export default class StorefrontCatalog {
     const variant = this.selectedVariant(product.variants, selection)
     const category = product.categories[0] ?? null
     const breadcrumb = category ? await this.breadcrumb(category, locale) : []
+    const prices = await this.prices.forVariants([variant.id], viewer)
+    const price = prices.get(variant.id)!
 
     return {
       product,
@@ -163,14 +221,15 @@ export default class StorefrontCatalog {
       ],
       choices,
       stock: this.onlineStock(variant),
-      unitPrice: unitPriceAmount(variant.priceAmount, product.netQuantity, product.netQuantityUnit),
+      price,
+      unitPrice: unitPriceAmount(price.price, product.netQuantity, product.netQuantityUnit),
       withdrawalException: effectiveWithdrawalException(
         product.withdrawalException,
         variant.withdrawalException
       ),
       attributes: product.attributeValues.filter((value) => value.attribute.visible),
       breadcrumb,
-      related: await this.related(product, locale),
+      related: await this.related(product, locale, viewer),
     }
   }
 
@@ -278,7 +337,7 @@ export default class StorefrontCatalog {
    * Products the merchant linked by hand first, then others of the same
    * category, up to four.
    */
-  private async related(product: Product, locale: string) {
+  private async related(product: Product, locale: string, viewer: PriceViewer) {
     const manual = await db
       .from('related_products')
       .join('products', 'products.id', 'related_products.related_product_id')
@@ -304,7 +363,7 @@ export default class StorefrontCatalog {
         .select('products.id')
       ids.push(...this.ids(sameCategory))
     }
-    return this.cards(ids, locale)
+    return this.cards(ids, locale, viewer)
   }
 
   private listed(locale: string) {

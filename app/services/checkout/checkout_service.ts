@@ -74,7 +74,7 @@ export default class CheckoutService {
   async summary(cart: Cart, locale: Locale, shopper: Shopper): Promise<CheckoutSummary> {
     const state = cart.checkout ?? {}
     const email = shopper.email ?? state.email ?? null
-    const items = await cartItems(cart, locale)
+    const items = await cartItems(cart, locale, shopper)
     const problems = this.problems(items)
     const coupon = await this.evaluateCoupon(cart, items, { customerId: shopper.customerId, email })
     const applied = coupon?.check.kind === 'applied' ? coupon.check : null

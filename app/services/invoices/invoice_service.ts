@@ -10,11 +10,11 @@ import Order from '#models/order'
 import OrderLine from '#models/order_line'
 import SettingsService from '#services/settings_service'
 import {
-  balanceCreditAmounts,
   creditBalance,
-  creditNoteAmounts,
   invoiceAmounts,
+  requestedCredit,
   type CreditBalance,
+  type CreditOutcome,
   type CreditRequest,
   type DocumentAmounts,
   type InvoiceKind,
@@ -22,11 +22,7 @@ import {
 } from '#domain/invoices'
 import InvoiceException from '#exceptions/invoice_exception'
 import { renderInvoicePdf } from '#services/invoices/invoice_pdf'
-import {
-  nextDocumentNumber,
-  prepareDocumentSequence,
-  type DocumentSeries,
-} from '#services/orders/document_numbers'
+import { nextDocumentNumber, type DocumentSeries } from '#services/orders/document_numbers'
 import OrderTimeline, { SYSTEM, type OrderActor } from '#services/orders/order_timeline'
 import { sameAddress } from '#support/postal_address'
 import { lockForUpdate } from '#support/row_lock'
@@ -126,23 +122,16 @@ export default class InvoiceService {
   /**
    * A credit note against an invoice, issued inside the caller's transaction
    * (the AV series of this year must be prepared first): units of order
-   * lines, the delivery, and/or an amount, never more than the invoice still
-   * has un-credited (I-04).
+   * lines, the delivery, an amount, or the whole balance, never more than the
+   * invoice still has un-credited (I-04).
    */
   async issueCreditNote(
     trx: TransactionClientContract,
     invoice: Invoice,
     request: CreditNoteRequest
   ): Promise<Invoice> {
-    if (invoice.kind !== 'invoice') throw InvoiceException.notACreditableInvoice(invoice.number)
     const order = await this.lockOrder(trx, invoice.orderId)
-    const credits = await this.creditsOf(invoice, trx)
-    const outcome = creditNoteAmounts(
-      invoice.snapshot,
-      credits,
-      request,
-      this.creditLabels(invoice)
-    )
+    const outcome = await this.creditOutcome(trx, invoice, request)
     if (outcome.kind === 'refused') {
       throw InvoiceException.creditRefused(invoice.number, outcome.reason)
     }
@@ -150,27 +139,21 @@ export default class InvoiceService {
   }
 
   /**
-   * Credits everything the order's invoice still has, in one transaction of
-   * its own: for an order cancelled or refunded in full after it was paid.
-   * Null when the order has no invoice or nothing is left to credit.
+   * What a credit note for this request would take back, or why none can be
+   * issued, as of the caller's transaction; nothing is written.
    */
-  async creditFullOrder(order: Order, reason: string, actor: OrderActor): Promise<Invoice | null> {
-    await prepareDocumentSequence('AV', documentYear())
-    return db.transaction(async (trx) => {
-      const locked = await this.lockOrder(trx, order.id)
-      const invoice = await Invoice.query({ client: trx })
-        .where('order_id', locked.id)
-        .where('kind', 'invoice')
-        .first()
-      if (!invoice) return null
-      const amounts = balanceCreditAmounts(
-        invoice.snapshot,
-        await this.creditsOf(invoice, trx),
-        this.creditLabels(invoice)
-      )
-      if (!amounts) return null
-      return this.issueCredit(trx, locked, invoice, amounts, { reason, actor })
-    })
+  async creditOutcome(
+    trx: TransactionClientContract,
+    invoice: Invoice,
+    request: CreditRequest
+  ): Promise<CreditOutcome> {
+    if (invoice.kind !== 'invoice') throw InvoiceException.notACreditableInvoice(invoice.number)
+    return requestedCredit(
+      invoice.snapshot,
+      await this.creditsOf(invoice, trx),
+      request,
+      this.creditLabels(invoice)
+    )
   }
 
   /** What the invoice still has that credit notes may take back. */

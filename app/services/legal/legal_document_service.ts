@@ -26,6 +26,18 @@ export default class LegalDocumentService {
       .first()
   }
 
+  /**
+   * The kinds with a version in force at `at` (now by default): the
+   * storefront footer links only these. Versions are never removed, so a
+   * kind once published stays so.
+   */
+  async publishedKinds(at: Date = new Date()): Promise<LegalDocumentKind[]> {
+    const rows = await LegalDocumentVersion.query()
+      .distinct('kind')
+      .where('effective_at', '<=', sqlTimestamp(DateTime.fromJSDate(at)))
+    return rows.map((row) => row.kind)
+  }
+
   async find(kind: LegalDocumentKind, version: number) {
     return LegalDocumentVersion.query().where('kind', kind).where('version', version).first()
   }

@@ -194,7 +194,7 @@ export default class LegalDraftService {
     })
     const bytes = await renderLegalPdf({
       language: locale === 'fr' ? 'fr-FR' : 'en-GB',
-      title: i18n.t(`storefront.legal.${content.kind}`),
+      title: i18n.t(`legal.kinds.${content.kind}`),
       meta: [
         i18n.t('legal.pdf.version', { version: content.version }),
         i18n.t('legal.pdf.effective_at', { date: effectiveAt }),

@@ -1,15 +1,19 @@
 import { inject } from '@adonisjs/core'
 import { isOpenPayment } from '#domain/payment_status'
 import { orderActions, resendableEmails } from '#domain/order_actions'
+import { refundableAmount, refundModes } from '#domain/refunds'
 import Customer from '#models/customer'
 import LegalDocumentVersion from '#models/legal_document_version'
 import Order from '#models/order'
 import OrderEvent from '#models/order_event'
 import OrderLine from '#models/order_line'
 import Payment from '#models/payment'
+import Refund from '#models/refund'
 import Shipment from '#models/shipment'
 import ShipmentService from '#services/orders/shipment_service'
+import InvoiceService from '#services/invoices/invoice_service'
 import { orderDocuments } from '#services/invoices/order_documents'
+import Invoice from '#models/invoice'
 
 /** A tracking URL is typed by staff or set by a plugin: only a web address becomes a link. */
 function webLink(url: string | null): string | null {
@@ -24,11 +28,14 @@ function webLink(url: string | null): string | null {
  */
 @inject()
 export default class AdminOrderView {
-  constructor(protected shipments: ShipmentService) {}
+  constructor(
+    protected shipments: ShipmentService,
+    protected invoices: InvoiceService
+  ) {}
 
   async load(orderId: number) {
     const order = await Order.findOrFail(orderId)
-    const [lines, events, payments, shipments, remaining, terms, customer, documents] =
+    const [lines, events, payments, shipments, remaining, terms, customer, documents, refunds] =
       await Promise.all([
         OrderLine.query().where('order_id', order.id).orderBy('position'),
         OrderEvent.query()
@@ -48,9 +55,17 @@ export default class AdminOrderView {
         LegalDocumentVersion.find(order.termsVersionId),
         order.customerId ? Customer.find(order.customerId) : null,
         orderDocuments(order.id),
+        Refund.query().where('order_id', order.id).orderBy('id', 'desc'),
       ])
     const open = payments.find((payment) => isOpenPayment(payment.status)) ?? null
+    const captured =
+      payments.find((payment) => ['captured', 'partially_refunded'].includes(payment.status)) ??
+      null
     const unitsLeft = [...remaining.values()].reduce((sum, left) => sum + left, 0)
+    const invoice = captured
+      ? await Invoice.query().where('order_id', order.id).where('kind', 'invoice').first()
+      : null
+    const creditable = invoice ? await this.invoices.creditable(invoice) : null
     return {
       order,
       lines,
@@ -72,6 +87,12 @@ export default class AdminOrderView {
       customer,
       /** Invoices and credit notes (the invoicing service's), with their PDF links. */
       documents,
+      refunds,
+      /** Money that can still be given back. */
+      refundable: captured ? refundableAmount(captured) : 0,
+      /** Units of each line and delivery no credit note took back yet: what a refund may take. */
+      refundableUnits: Object.fromEntries(creditable?.quantities ?? []) as Record<number, number>,
+      refundableShipping: [...(creditable?.shipping.values() ?? [])].reduce((a, b) => a + b, 0),
       emails: resendableEmails({
         paid: order.paidAt !== null,
         shipped: shipments.length > 0,
@@ -84,6 +105,14 @@ export default class AdminOrderView {
           ? { status: open.status, hasInstructions: open.instructions !== null }
           : null,
         unitsLeft,
+        shipped: shipments.length > 0,
+        refund: captured
+          ? {
+              amount: refundableAmount(captured),
+              modes: refundModes({ hasInstructions: captured.instructions !== null }),
+              pending: refunds.some((refund) => refund.status === 'pending'),
+            }
+          : null,
       }),
     }
   }

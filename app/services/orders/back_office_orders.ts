@@ -12,8 +12,13 @@ import SendOrderEmail from '#jobs/send_order_email'
 import OrderException from '#exceptions/order_exception'
 import Order from '#models/order'
 import Payment from '#models/payment'
+import Refund from '#models/refund'
 import Shipment from '#models/shipment'
 import OrderPayments from '#services/orders/order_payments'
+import OrderRefunds, {
+  type RefundOutcome,
+  type RefundRequest,
+} from '#services/orders/order_refunds'
 import OrderTimeline, { type OrderActor } from '#services/orders/order_timeline'
 import ShipmentService, { type ParcelInput } from '#services/orders/shipment_service'
 
@@ -26,7 +31,8 @@ import ShipmentService, { type ParcelInput } from '#services/orders/shipment_ser
  */
 export type OrderRefusal = string
 
-export type OrderActionOutcome = { kind: 'done' } | { kind: 'refused'; reason: OrderRefusal }
+export type OrderActionOutcome =
+  { kind: 'done' } | { kind: 'refused'; reason: OrderRefusal; detail?: string }
 
 export interface MassShipReport {
   readonly shipped: string[]
@@ -45,6 +51,7 @@ const DONE: OrderActionOutcome = { kind: 'done' }
 export default class BackOfficeOrders {
   constructor(
     protected payments: OrderPayments,
+    protected refunds: OrderRefunds,
     protected shipments: ShipmentService,
     protected timeline: OrderTimeline
   ) {}
@@ -76,6 +83,33 @@ export default class BackOfficeOrders {
         ? DONE
         : { kind: 'refused', reason: 'not_cancellable' }
     )
+  }
+
+  /** Money given back with its credit note (OrderRefunds.refund). */
+  async refund(
+    orderId: number,
+    request: RefundRequest,
+    actor: OrderActor
+  ): Promise<OrderActionOutcome> {
+    return this.refunded(await this.refunds.refund(orderId, request, actor))
+  }
+
+  /** A paid order nothing of which shipped, cancelled and refunded in full. */
+  async cancelPaid(
+    orderId: number,
+    request: Omit<RefundRequest, 'credit'>,
+    actor: OrderActor
+  ): Promise<OrderActionOutcome> {
+    return this.refunded(await this.refunds.cancelPaid(orderId, request, actor))
+  }
+
+  /** Asks the provider again about a refund left pending (a crash, a timeout). */
+  async settleRefund(orderId: number, refundId: number): Promise<OrderActionOutcome> {
+    const refund = await Refund.query()
+      .where('id', refundId)
+      .where('order_id', orderId)
+      .firstOrFail()
+    return this.refunded(await this.refunds.settle(refund.id))
   }
 
   async ship(orderId: number, parcel: ParcelInput, actor: OrderActor): Promise<OrderActionOutcome> {
@@ -171,6 +205,10 @@ export default class BackOfficeOrders {
       else report.failed.push({ number: order.number, reason: outcome.reason })
     }
     return report
+  }
+
+  private refunded(outcome: RefundOutcome): OrderActionOutcome {
+    return outcome.kind === 'refunded' ? DONE : outcome
   }
 
   private async refusing(action: () => Promise<OrderActionOutcome>): Promise<OrderActionOutcome> {

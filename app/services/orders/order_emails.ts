@@ -6,6 +6,8 @@ import type { Address } from '@comptoir/contracts/commerce'
 import { formatShopDateTime } from '@comptoir/contracts/formatting'
 import type { DateTime } from 'luxon'
 import { Money } from '#domain/money'
+import type { SellerIdentity } from '#domain/seller_identity'
+import { formatPickupCode } from '#domain/pickups'
 import Invoice from '#models/invoice'
 import LegalDocumentVersion from '#models/legal_document_version'
 import Order from '#models/order'
@@ -14,12 +16,21 @@ import Payment from '#models/payment'
 import Shipment from '#models/shipment'
 import InvoiceService from '#services/invoices/invoice_service'
 import LegalDocumentService from '#services/legal/legal_document_service'
-import OrderMail, { type MailAttachment, type OrderEmailKind } from '#services/orders/order_mail'
+import OrderMail, {
+  subjectKey,
+  type MailAttachment,
+  type OrderEmailKind,
+} from '#services/orders/order_mail'
 import OrderTimeline, { SYSTEM } from '#services/orders/order_timeline'
+import { unsealPickupCode } from '#services/orders/pickup_codes'
 import ShipmentService from '#services/orders/shipment_service'
 import SettingsService from '#services/settings_service'
 import { parisDate } from '#services/checkout/shipping_offers'
+import { renderWithdrawalForm } from '#services/legal/withdrawal_form_pdf'
+import { acknowledgementContent } from '#services/withdrawals/withdrawal_statement'
+import { claimEmailContent, type ClaimStep } from '#services/guarantee/claim_items'
 import { formatCalendarDay } from '#support/calendar_days'
+import { WITHDRAWAL_FORM_FILES } from '#support/legal_pages'
 import type { Locale } from '#support/locale_paths'
 import { trackingUrl } from '#support/order_access'
 import { recapOfOrder } from '#support/order_recap'
@@ -30,6 +41,13 @@ export interface OrderEmailRequest {
   readonly orderId: number
   /** The parcel an `order_shipped` or `order_delivered` e-mail is about. */
   readonly shipmentId?: number
+  /** The code a `ready_for_pickup` e-mail gives, encrypted (sealPickupCode). */
+  readonly pickupCode?: string
+  /** The statement a `withdrawal_acknowledgement` e-mail acknowledges. */
+  readonly withdrawalId?: number
+  /** The claim a `guarantee_claim_*` e-mail is about, and the decision an update tells of. */
+  readonly guaranteeClaimId?: number
+  readonly guaranteeStep?: ClaimStep
 }
 
 /** What one kind of e-mail adds to the shared view data, and its attachments. */
@@ -57,9 +75,10 @@ function webLink(url: string | null): string | null {
  * The e-mails an order sends its customer, in the order's language: the
  * confirmation on a durable medium with the accepted CGV (LEGAL.md P-05,
  * P-06), the payment received, each parcel shipped and delivered, and a late
- * delivery's new date (D-01). Each one sent is written on the order's
- * timeline, so staff see what the customer received. The SendOrderEmail job
- * calls this after the order's transaction committed.
+ * delivery's new date (D-01), a click & collect order ready with its pickup
+ * code (OrderPickups). Each one sent is written on the order's timeline, so
+ * staff see what the customer received. The SendOrderEmail job calls this
+ * after the order's transaction committed.
  */
 @inject()
 export default class OrderEmails {
@@ -99,8 +118,8 @@ export default class OrderEmails {
       this.settings.all(),
       this.settings.sellerIdentity(),
     ])
-    const subject = i18n.t(`emails.${request.kind}.subject`, { number: order.number, shop })
-    const content = await this.content(order, request, locale)
+    const subject = i18n.t(subjectKey(request.kind), { number: order.number, shop })
+    const content = await this.content(order, request, locale, { shop, identity })
     const data = {
       kind: request.kind,
       i18n,
@@ -119,10 +138,15 @@ export default class OrderEmails {
     return new OrderMail(request.kind, order.email, subject, data, content.documents ?? [])
   }
 
-  private content(order: Order, request: OrderEmailRequest, locale: Locale) {
+  private content(
+    order: Order,
+    request: OrderEmailRequest,
+    locale: Locale,
+    seller: { shop: string; identity: SellerIdentity | null }
+  ) {
     switch (request.kind) {
       case 'order_confirmation':
-        return this.confirmation(order, locale)
+        return this.confirmation(order, locale, seller)
       case 'payment_received':
         return this.paymentReceived(order)
       case 'order_shipped':
@@ -131,22 +155,42 @@ export default class OrderEmails {
         return this.delivered(order, request.shipmentId)
       case 'delivery_delayed':
         return this.delayed(order)
+      case 'ready_for_pickup':
+        return this.readyForPickup(order, request.pickupCode)
+      case 'withdrawal_acknowledgement':
+        return acknowledgementContent(order, request.withdrawalId, locale, seller.identity)
+      case 'guarantee_claim_received':
+      case 'guarantee_claim_update':
+        return claimEmailContent(order, request, seller.identity)
     }
   }
 
   /**
    * What was agreed, on a durable medium: the recap, delivery, payment, the
-   * withdrawal right and its exceptions line by line, and the CGV the order
-   * accepted as PDF (their model withdrawal form included).
+   * withdrawal right and its exceptions line by line, the CGV the order
+   * accepted as PDF and the model withdrawal form (P-06, W-21).
    */
-  private async confirmation(order: Order, locale: Locale): Promise<MailContent> {
+  private async confirmation(
+    order: Order,
+    locale: Locale,
+    seller: { shop: string; identity: SellerIdentity | null }
+  ): Promise<MailContent> {
     const [lines, payment, terms] = await Promise.all([
       this.linesOf(order),
       Payment.query().where('order_id', order.id).orderBy('id', 'desc').first(),
       LegalDocumentVersion.findOrFail(order.termsVersionId),
     ])
-    const pdf = await this.legalDocuments.pdf(terms, locale)
+    const [pdf, form] = await Promise.all([
+      this.legalDocuments.pdf(terms, locale),
+      renderWithdrawalForm({
+        locale,
+        identity: seller.identity,
+        shopName: seller.shop,
+        createdAt: order.placedAt.toJSDate(),
+      }),
+    ])
     const termsFile = `cgv-v${terms.version}-${locale}.pdf`
+    const withdrawalFormFile = WITHDRAWAL_FORM_FILES[locale]
     const awaitsPayment =
       order.status === 'pending_payment' &&
       (payment?.status === 'pending' || payment?.status === 'authorized')
@@ -165,13 +209,11 @@ export default class OrderEmails {
         })),
         termsVersion: terms.version,
         termsFile,
+        withdrawalFormFile,
       },
       documents: [
-        {
-          filename: termsFile,
-          contentType: 'application/pdf',
-          content: pdf,
-        },
+        { filename: termsFile, contentType: 'application/pdf', content: pdf },
+        { filename: withdrawalFormFile, contentType: 'application/pdf', content: form },
       ],
     }
   }
@@ -237,6 +279,22 @@ export default class OrderEmails {
       data: {
         promised: order.estimatedDeliveryTo,
         revised: order.revisedDeliveryTo,
+      },
+    }
+  }
+
+  /**
+   * The pickup code, which only this e-mail shows (the shop keeps its hash),
+   * the shop and what is left to pay there, and until when.
+   */
+  private async readyForPickup(order: Order, sealedCode?: string): Promise<MailContent> {
+    const unpaid = order.paidAt === null
+    return {
+      data: {
+        delivery: this.deliveryOf(order),
+        pickupCode: sealedCode ? formatPickupCode(unsealPickupCode(sealedCode)) : null,
+        amountDue: unpaid ? order.total : null,
+        collectBy: unpaid ? order.paymentDueAt : null,
       },
     }
   }

@@ -8,8 +8,25 @@ export const ORDER_EMAIL_KINDS = [
   'order_shipped',
   'order_delivered',
   'delivery_delayed',
+  'ready_for_pickup',
+  'withdrawal_acknowledgement',
+  'guarantee_claim_received',
+  'guarantee_claim_update',
 ] as const
 export type OrderEmailKind = (typeof ORDER_EMAIL_KINDS)[number]
+
+/** A kind added with its own feature keeps its texts in that feature's translations. */
+const SUBJECT_KEYS: Partial<Record<OrderEmailKind, string>> = {
+  ready_for_pickup: 'pickups.email.subject',
+  withdrawal_acknowledgement: 'withdrawals.email.subject',
+  guarantee_claim_received: 'guarantee.email.received_subject',
+  guarantee_claim_update: 'guarantee.email.update_subject',
+}
+
+/** The translation key of a kind's subject ({number}, {shop}). */
+export function subjectKey(kind: OrderEmailKind): string {
+  return SUBJECT_KEYS[kind] ?? `emails.${kind}.subject`
+}
 
 export interface MailAttachment {
   readonly filename: string

@@ -132,7 +132,7 @@ export default class OrderPayments {
       if (order.paidAt) return false
       const open = await this.openPayment(order, trx)
       if (open) await this.ledger.move(trx, order, open, 'cancelled', { actor })
-      await this.releaseStock(trx, order)
+      await this.stock.releaseOrder(trx, order)
       await this.coupons.release(trx, order.id)
       order.cancelledAt = DateTime.now()
       await this.timeline.move(trx, order, 'cancelled', actor)
@@ -163,22 +163,6 @@ export default class OrderPayments {
       }
     }
     return cancelled
-  }
-
-  private async releaseStock(trx: TransactionClientContract, order: Order) {
-    const lines = await OrderLine.query({ client: trx })
-      .where('order_id', order.id)
-      .preload('allocations', (query) => query.whereNull('released_at'))
-    for (const line of lines) {
-      for (const allocation of line.allocations) {
-        if (line.variantId !== null) {
-          await this.stock.release(trx, line.variantId, allocation, order.number)
-        }
-        allocation.useTransaction(trx)
-        allocation.releasedAt = DateTime.now()
-        await allocation.save()
-      }
-    }
   }
 
   /** Records that the provider could not start the payment; the order keeps waiting. */

@@ -25,6 +25,7 @@ import PaymentLedger from '#services/orders/payment_ledger'
 import StockAllocation from '#services/orders/stock_allocation'
 import { orderSnapshot } from '#services/orders/order_snapshot'
 import type { ShippingOfferRecord } from '#services/orders/order_record'
+import { reductionRecords } from '#services/pricing/reduction_records'
 
 /** The statutory withdrawal period, in days (LEGAL.md W-02). */
 const WITHDRAWAL_PERIOD_DAYS = 14
@@ -163,6 +164,7 @@ export default class OrderPlacement {
               .map((item) => ({ sku: item.sku, exception: item.withdrawalException })),
           },
           paymentWindowHours: windowHours,
+          reductions: reductionRecords(summary.items, request.locale),
         },
         placedIp: request.ip,
         placedAt,

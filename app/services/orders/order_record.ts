@@ -1,5 +1,6 @@
 import type { Address } from '@comptoir/contracts/commerce'
 import type { VatBreakdownLine } from '#domain/order_totals'
+import type { ReductionRecord } from '#services/pricing/reduction_records'
 
 /** The pickup point chosen at checkout, as it was shown. */
 export interface PickupPointRecord {
@@ -36,6 +37,8 @@ export interface OrderRecord {
     exceptions: readonly { sku: string; exception: string }[]
   }
   readonly paymentWindowHours: number | null
+  /** Price reductions announced on the lines (PR-01); absent on orders placed before them. */
+  readonly reductions?: readonly ReductionRecord[]
 }
 
 /** What an offline method told the shopper to do (bank details, pay at pickup). */

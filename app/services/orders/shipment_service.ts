@@ -30,21 +30,30 @@ export interface ParcelInput {
 export default class ShipmentService {
   constructor(protected timeline: OrderTimeline) {}
 
-  /** Units of each line not shipped yet. */
+  /** Units of each line still to ship: not shipped yet, nor withdrawn before shipping. */
   async remaining(orderId: number, client: TransactionClientContract | null = null) {
+    const connection = client ?? db.connection()
     const lines = await OrderLine.query(client ? { client } : {}).where('order_id', orderId)
-    const shipped = await (client ?? db.connection())
-      .from('shipment_lines')
-      .join('shipments', 'shipments.id', 'shipment_lines.shipment_id')
-      .where('shipments.order_id', orderId)
-      .groupBy('shipment_lines.order_line_id')
-      .select('shipment_lines.order_line_id')
-      .sum('shipment_lines.quantity as quantity')
-    const shippedByLine = new Map(
-      shipped.map((row) => [Number(row.order_line_id), Number(row.quantity)])
-    )
+    /** Units per order line of the order's `parents` (its parcels, its withdrawals). */
+    const unitsByLine = async (parents: string, column: string) => {
+      const children = `${parents.slice(0, -1)}_lines`
+      const rows = await connection
+        .from(children)
+        .join(parents, `${parents}.id`, `${children}.${parents.slice(0, -1)}_id`)
+        .where(`${parents}.order_id`, orderId)
+        .groupBy(`${children}.order_line_id`)
+        .select(`${children}.order_line_id`)
+        .sum(`${children}.${column} as units`)
+      return new Map(rows.map((row) => [Number(row.order_line_id), Number(row.units)]))
+    }
+    const shipped = await unitsByLine('shipments', 'quantity')
+    // Units withdrawn before they shipped (LEGAL.md W-08) must never leave.
+    const withdrawn = await unitsByLine('withdrawals', 'unshipped_quantity')
     return new Map(
-      lines.map((line) => [line.id, line.quantity - (shippedByLine.get(line.id) ?? 0)])
+      lines.map((line) => [
+        line.id,
+        line.quantity - (shipped.get(line.id) ?? 0) - (withdrawn.get(line.id) ?? 0),
+      ])
     )
   }
 

@@ -1,5 +1,8 @@
 import { inject } from '@adonisjs/core'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import type Order from '#models/order'
+import OrderLine from '#models/order_line'
 import StockService from '#services/catalog/stock_service'
 import { lockForUpdate } from '#support/row_lock'
 
@@ -37,23 +40,33 @@ export default class StockAllocation {
     return missing === 0 ? allocations : null
   }
 
-  /** Puts units back where they were taken from (a cancelled order). */
-  async release(
-    trx: TransactionClientContract,
-    variantId: number,
-    allocation: Allocation,
-    reference: string
-  ) {
-    await this.stock.adjust(
-      {
-        variantId,
-        stockLocationId: allocation.stockLocationId,
-        delta: allocation.quantity,
-        reason: 'cancellation',
-        reference,
-      },
-      trx
-    )
+  /**
+   * Puts every unit a cancelled order still holds back where it was taken
+   * from, and marks those allocations released so it never happens twice.
+   */
+  async releaseOrder(trx: TransactionClientContract, order: Order) {
+    const lines = await OrderLine.query({ client: trx })
+      .where('order_id', order.id)
+      .preload('allocations', (query) => query.whereNull('released_at'))
+    for (const line of lines) {
+      for (const allocation of line.allocations) {
+        if (line.variantId !== null) {
+          await this.stock.adjust(
+            {
+              variantId: line.variantId,
+              stockLocationId: allocation.stockLocationId,
+              delta: allocation.quantity,
+              reason: 'cancellation',
+              reference: order.number,
+            },
+            trx
+          )
+        }
+        allocation.useTransaction(trx)
+        allocation.releasedAt = DateTime.now()
+        await allocation.save()
+      }
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Locale, OrderSnapshot } from '@comptoir/contracts/commerce'
 import {
   type PaymentAvailabilityContext,
+  type PaymentLogo,
   PaymentProvider,
   type PaymentStart,
 } from '@comptoir/contracts/payment_provider'
@@ -39,6 +40,11 @@ export class BankTransferPayment extends PaymentProvider {
 
   label(locale: Locale) {
     return textsFor(locale)('label')
+  }
+
+  /** A bank building, drawn for this plugin; its name is the label, so it reads as decoration. */
+  logos(locale: Locale): PaymentLogo[] {
+    return [{ name: this.label(locale), file: 'resources/logos/bank.svg' }]
   }
 
   paymentWindowHours() {

@@ -1,6 +1,7 @@
 import type { Locale, OrderSnapshot } from '@comptoir/contracts/commerce'
 import {
   type PaymentAvailabilityContext,
+  type PaymentLogo,
   PaymentProvider,
   type PaymentStart,
 } from '@comptoir/contracts/payment_provider'
@@ -36,6 +37,11 @@ export class PayInStorePayment extends PaymentProvider {
 
   label(locale: Locale) {
     return textsFor(locale)('label')
+  }
+
+  /** A shop front, drawn for this plugin; its name is the label, so it reads as decoration. */
+  logos(locale: Locale): PaymentLogo[] {
+    return [{ name: this.label(locale), file: 'resources/logos/shop.svg' }]
   }
 
   /** Counted from when the order is placed, like every payment window. */

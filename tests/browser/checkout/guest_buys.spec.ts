@@ -7,6 +7,8 @@ import { AdminUserFactory } from '#database/factories/admin_user_factory'
 import { assertAccessible } from '#tests/helpers/accessibility'
 import { checkoutShop } from '#tests/helpers/checkout'
 import { createCoupon } from '#tests/helpers/coupons'
+import { fakeMail, runQueuedJobsNow } from '#tests/helpers/mail'
+import { pickupCodeFrom } from '#tests/helpers/pickups'
 
 test.group('Shopper journey: a guest buys', (group) => {
   group.each.setup(() => testUtils.db().truncate())
@@ -118,6 +120,7 @@ test.group('Shopper journey: a guest buys', (group) => {
 
   test('click & collect and pay in store: the order waits at the chosen shop', async ({
     visit,
+    browserContext,
     assert,
     cleanup,
   }) => {
@@ -173,5 +176,30 @@ test.group('Shopper journey: a guest buys', (group) => {
       .where({ variant_id: product.variants[0].id, stock_location_id: catalog.store.id })
       .firstOrFail()
     assert.equal(Number(level.quantity), 2)
-  }).timeout(60_000)
+
+    // The shop makes it ready; the shopper's e-mail gives the pickup code.
+    const trackingUrl = await page
+      .getByRole('link', { name: 'Ouvrir la page de suivi' })
+      .getAttribute('href')
+    const mails = fakeMail(cleanup)
+    await browserContext.loginAs(await AdminUserFactory.create())
+    const admin = await visit(`/admin/orders/${order.id}`)
+    await admin.getByRole('button', { name: 'Marquer prête à être retirée' }).click()
+    await admin.assertTextContains('[role="status"]', 'prête à être retirée')
+    await runQueuedJobsNow()
+    const code = pickupCodeFrom(mails.ofKind('ready_for_pickup')[0])
+    const tracking = await visit(trackingUrl!)
+    await tracking.assertTextContains('main', `Prête à être retirée à ${order.pickupPoint!.name}`)
+
+    // At the counter: the code the shopper shows, the payment taken, the order handed over.
+    await admin.getByLabel('Code de retrait présenté par le client').fill(code)
+    await admin.getByLabel(/J'ai encaissé 65,00/).check()
+    await assertAccessible(admin)
+    await admin.getByRole('button', { name: 'Remettre la commande' }).click()
+    await admin.assertTextContains('[role="status"]', `Commande ${order.number} remise au client`)
+    await admin.assertTextContains('main', 'code de retrait vérifié')
+    await order.refresh()
+    assert.equal(order.status, 'delivered')
+    assert.isNotNull(order.paidAt)
+  }).timeout(90_000)
 })

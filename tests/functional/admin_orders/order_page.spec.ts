@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { AdminUserFactory } from '#database/factories/admin_user_factory'
 import { Money } from '#domain/money'
@@ -10,17 +9,8 @@ import OrderLine from '#models/order_line'
 import Payment from '#models/payment'
 import PaymentTransition from '#models/payment_transition'
 import Shipment from '#models/shipment'
-import { checkoutShop, placeOrder, productOnSale, statusOf } from '#tests/helpers/checkout'
+import { checkoutShop, placeOrder, productOnSale, statusOf, stockOf } from '#tests/helpers/checkout'
 import { countRows } from '#tests/helpers/database'
-
-async function stockOf(variantId: number) {
-  const row = await db
-    .from('stock_levels')
-    .where('variant_id', variantId)
-    .sum('quantity as total')
-    .first()
-  return Number(row.total)
-}
 
 async function statusEvents(orderId: number) {
   const events = await OrderEvent.query()
@@ -369,7 +359,7 @@ test.group('Back-office order page', (group) => {
       .redirects(0)
     refused.assertFlashMessage(
       'error',
-      `La commande ${paid.number} ne peut plus être annulée ici : elle est payée ou déjà annulée.`
+      `La commande ${paid.number} n'attend plus de paiement : annulez-la avec remboursement.`
     )
     assert.equal(await statusOf(paid.id), 'paid')
   })

@@ -1,21 +1,23 @@
 import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
+import LegalDocumentService from '#services/legal/legal_document_service'
+import LegalDraftService from '#services/legal/legal_draft_service'
 import CartLine from '#models/cart_line'
 import Order from '#models/order'
 import Payment from '#models/payment'
 import CheckoutException from '#exceptions/checkout_exception'
-import { cartReadyToOrder, checkoutShop, placeCart, productOnSale } from '#tests/helpers/checkout'
+import {
+  cartReadyToOrder,
+  checkoutShop,
+  placeCart,
+  productOnSale,
+  stockOf,
+} from '#tests/helpers/checkout'
 import { countRows } from '#tests/helpers/database'
 
-async function stockOf(variantId: number) {
-  const row = await db
-    .from('stock_levels')
-    .where('variant_id', variantId)
-    .sum('quantity as total')
-    .first()
-  return Number(row.total)
-}
+const system = { admin: null, ip: null }
 
 test.group('Placing an order', (group) => {
   group.each.setup(() => testUtils.db().truncate())
@@ -120,5 +122,64 @@ test.group('Placing an order', (group) => {
     assert.equal(error.code, 'E_CHECKOUT_SHOP_NOT_READY')
     assert.equal(await countRows('orders'), 0)
     assert.equal(await stockOf(variantId), 5)
+  })
+
+  test('P-01: no order while no CGV are in force, a scheduled version included', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { catalog } = await checkoutShop(cleanup)
+    const variantId = await productOnSale(catalog, 'CGV-1')
+    // Versions cannot be deleted through the model: the raw rows go, as in a shop that never published.
+    await db.from('legal_document_versions').where('kind', 'terms').delete()
+    const drafts = await app.container.make(LegalDraftService)
+    await drafts.saveDraft('terms', { bodyFr: 'Conditions.\n', bodyEn: 'Terms.\n' }, system)
+    const tomorrow = new Date(Date.now() + 86_400_000)
+    const scheduled = await drafts.publish('terms', { effectiveAt: tomorrow }, system)
+    assert.equal(scheduled.status, 'published')
+    const cart = await cartReadyToOrder([{ variantId, quantity: 1 }])
+
+    const error = await placeCart(cart).catch((caught) => caught)
+
+    assert.instanceOf(error, CheckoutException)
+    assert.equal(error.code, 'E_CHECKOUT_SHOP_NOT_READY')
+    assert.include(error.message, 'terms_not_published')
+    assert.equal(await countRows('orders'), 0)
+    assert.equal(await stockOf(variantId), 5)
+    assert.lengthOf(await CartLine.query().where('cart_id', cart.id), 1)
+  })
+
+  test('P-09: each order keeps the CGV version it accepted and its checksum; a new version changes no placed order', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { catalog } = await checkoutShop(cleanup)
+    const variantId = await productOnSale(catalog, 'CGV-2')
+    const documents = await app.container.make(LegalDocumentService)
+    const v1 = (await documents.current('terms'))!
+
+    const first = await placeCart(await cartReadyToOrder([{ variantId, quantity: 1 }]))
+    assert.equal(first.termsVersionId, v1.id)
+    assert.equal(first.termsChecksum, v1.checksum)
+    assert.deepEqual(first.snapshot.terms, { versionId: v1.id, version: 1, checksum: v1.checksum })
+
+    const drafts = await app.container.make(LegalDraftService)
+    await drafts.saveDraft(
+      'terms',
+      { bodyFr: `${v1.bodyFr}\nArticle ajouté.\n`, bodyEn: `${v1.bodyEn}\nNew article.\n` },
+      system
+    )
+    await drafts.publish('terms', {}, system)
+    const v2 = (await documents.current('terms'))!
+    assert.equal(v2.version, 2)
+    assert.notEqual(v2.checksum, v1.checksum)
+
+    const second = await placeCart(await cartReadyToOrder([{ variantId, quantity: 1 }]))
+    assert.equal(second.termsVersionId, v2.id)
+    assert.equal(second.termsChecksum, v2.checksum)
+    assert.equal(second.snapshot.terms.version, 2)
+    const reread = await Order.findOrFail(first.id)
+    assert.equal(reread.termsVersionId, v1.id)
+    assert.equal(reread.termsChecksum, v1.checksum)
   })
 })

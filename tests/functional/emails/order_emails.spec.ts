@@ -19,6 +19,7 @@ import ShipmentService from '#services/orders/shipment_service'
 import { simpleParser } from 'mailparser'
 import { cartReadyToOrder, checkoutShop, productOnSale, placeCart } from '#tests/helpers/checkout'
 import { fakeMail, runQueuedJobsNow, smtpServer, useSmtpMailer } from '#tests/helpers/mail'
+import { pdfText } from '#tests/helpers/legal'
 
 const STAFF = { label: 'Claire (owner)', adminUserId: null }
 
@@ -85,7 +86,7 @@ function attachmentsOf(message: Message) {
 test.group('Order e-mails', (group) => {
   group.each.setup(() => testUtils.db().truncate())
 
-  test('P-06: the confirmation goes out through SMTP after the order, the accepted CGV attached as PDF', async ({
+  test('P-06, W-21: the confirmation goes out through SMTP after the order, with the accepted CGV and the model withdrawal form as PDFs', async ({
     assert,
     cleanup,
   }) => {
@@ -108,16 +109,24 @@ test.group('Order e-mails', (group) => {
     assert.include(message.text, order.number)
     assert.include(message.html, '<html lang="fr">')
     const { version, pdf } = await acceptedTerms(order)
-    assert.lengthOf(message.attachments, 1)
-    const [attachment] = message.attachments
+    assert.lengthOf(message.attachments, 2)
+    const [attachment, form] = message.attachments
     assert.equal(attachment.filename, `cgv-v${version.version}-fr.pdf`)
     assert.equal(attachment.contentType, 'application/pdf')
     assert.isTrue(
       attachment.content.equals(pdf),
       'the attachment is the stored CGV PDF, byte for byte'
     )
+    assert.equal(form.filename, 'formulaire-de-retractation.pdf')
+    assert.equal(form.contentType, 'application/pdf')
+    const formText = await pdfText(form.content)
+    assert.include(formText, 'Modèle de formulaire de rétractation')
+    assert.include(formText, 'Sabots Martin')
+    assert.include(formText, '14 rue de la République, 39400 Morez, France')
+    assert.include(formText, 'bonjour@comptoir.test')
+    assert.include(formText, 'Commandé le (*)/reçu le (*)')
     assert.deepEqual(await emailNotes(order), [
-      `order_confirmation sent to claire@example.fr (cgv-v${version.version}-fr.pdf)`,
+      `order_confirmation sent to claire@example.fr (cgv-v${version.version}-fr.pdf, formulaire-de-retractation.pdf)`,
     ])
   })
 
@@ -161,12 +170,15 @@ test.group('Order e-mails', (group) => {
       assert.include(part, 'Livraison estimée entre le')
       assert.include(part, 'Vous disposez de 14 jours')
       assert.include(part, 'Sabot gravé — Produit personnalisé')
-      assert.include(part, 'formulaire de rétractation')
+      assert.include(
+        part,
+        'Le modèle de formulaire de rétractation est joint à cet e-mail au format PDF (formulaire-de-retractation.pdf).'
+      )
       assert.match(part, new RegExp(`/orders/${order.number}\\?signature=`))
     }
     assert.include(text, '2 × Sabot MAR-39')
     assert.notMatch(text, /<\/?[a-z][a-z0-9]*[\s>]/, 'the text part holds no HTML')
-    assert.deepEqual(attachmentsOf(message), ['cgv-v1-fr.pdf'])
+    assert.deepEqual(attachmentsOf(message), ['cgv-v1-fr.pdf', 'formulaire-de-retractation.pdf'])
   })
 
   test('an English order is mailed in English, with the English CGV', async ({
@@ -186,10 +198,17 @@ test.group('Order e-mails', (group) => {
     assert.include(textOf(message), 'You have 14 days from receiving your order')
     assert.match(textOf(message), new RegExp(`/en/orders/${order.number}\\?signature=`))
     const { pdf } = await acceptedTerms(order)
-    assert.deepEqual(attachmentsOf(message), ['cgv-v1-en.pdf'])
+    assert.deepEqual(attachmentsOf(message), ['cgv-v1-en.pdf', 'withdrawal-form.pdf'])
     // The fake mailer's JSON transport leaves the content base64-encoded.
-    const [attachment] = message.nodeMailerMessage.attachments!
+    const [attachment, form] = message.nodeMailerMessage.attachments!
     assert.isTrue(Buffer.from(String(attachment.content), 'base64').equals(pdf))
+    const formText = await pdfText(Buffer.from(String(form.content), 'base64'))
+    assert.include(formText, 'Model withdrawal form')
+    assert.include(formText, 'I/We (*) hereby give notice')
+    assert.include(
+      textOf(message),
+      'The model withdrawal form is attached to this email as a PDF (withdrawal-form.pdf).'
+    )
   })
 
   test('the payment, each parcel shipped and each parcel delivered are mailed and put on the timeline', async ({

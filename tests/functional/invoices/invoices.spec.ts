@@ -284,11 +284,16 @@ test.group('Invoices', (group) => {
     assert.instanceOf(refused, InvoiceException)
     assert.equal(refused.code, 'E_CREDIT_NOTE_QUANTITY_EXCEEDED')
 
-    const rest = await invoices.creditFullOrder(order, 'Commande annulée', STAFF)
-    assert.equal(rest!.number, `AV-${YEAR}-000002`)
-    assert.equal(rest!.totalGross, invoice.totalGross - 1200)
-    assert.equal(partial.totalVat + rest!.totalVat, invoice.totalVat)
-    assert.isNull(await invoices.creditFullOrder(order, 'Encore', STAFF))
+    const creditBalance = (reason: string) =>
+      db.transaction((trx) =>
+        invoices.issueCreditNote(trx, invoice, { balance: true, reason, actor: STAFF })
+      )
+    const rest = await creditBalance('Commande annulée')
+    assert.equal(rest.number, `AV-${YEAR}-000002`)
+    assert.equal(rest.totalGross, invoice.totalGross - 1200)
+    assert.equal(partial.totalVat + rest.totalVat, invoice.totalVat)
+    const nothingLeft = await creditBalance('Encore').catch((error) => error)
+    assert.equal(nothingLeft.code, 'E_CREDIT_NOTE_EMPTY')
     const left = await invoices.creditable(invoice)
     assert.equal(left.total, 0)
 
@@ -403,7 +408,15 @@ test.group('Sales and VAT journal', (group) => {
     await markPaid(mixed)
     await markPaid(single)
     const invoices = await app.container.make(InvoiceService)
-    const credit = await invoices.creditFullOrder(single, 'Annulation', STAFF)
+    await prepareDocumentSequence('AV', YEAR)
+    const singleInvoice = await invoiceOf(single)
+    const credit = await db.transaction((trx) =>
+      invoices.issueCreditNote(trx, singleInvoice, {
+        balance: true,
+        reason: 'Annulation',
+        actor: STAFF,
+      })
+    )
     const documents = await Invoice.query().orderBy('id')
     assert.lengthOf(documents, 3)
 

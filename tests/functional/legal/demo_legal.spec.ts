@@ -2,14 +2,16 @@ import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { extractText } from 'unpdf'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import LegalDocumentService from '#services/legal/legal_document_service'
+import LegalTemplates, { renderLegalTemplate } from '#services/legal/legal_templates'
+import { LEGAL_DOCUMENT_KINDS, normalizeBody } from '#domain/legal_documents'
 import SettingsService from '#services/settings_service'
 import { isValidSiret, vatNumberProblem } from '#domain/seller_identity'
 import { countRows } from '#tests/helpers/database'
+import { pdfText } from '#tests/helpers/legal'
 
-test.group('Demo seller and CGV', (group) => {
+test.group('Demo seller and legal pages', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('the demo seller is complete and its identifiers are checksum-valid (M-01, M-02)', async ({
@@ -26,40 +28,28 @@ test.group('Demo seller and CGV', (group) => {
     assert.match(identity!.mediator.website, /^https:\/\//)
   })
 
-  test('CGV version 1 is published in French and English with the mandatory wording', async ({
+  test('the five legal pages are published as their templates filled with the demo seller', async ({
     assert,
   }) => {
     await new DemoSeeder(db.connection()).seedLegal()
     const documents = await app.container.make(LegalDocumentService)
-    const terms = await documents.current('terms')
-    assert.equal(terms?.version, 1)
-
-    // P-03: the order button's exact wording; WF-07: the online withdrawal function.
-    assert.include(terms!.bodyFr, '« Commander avec obligation de paiement »')
-    assert.include(terms!.bodyFr, '« renoncer au contrat ici »')
-    assert.include(terms!.bodyEn, '"withdraw from contract here"')
-    // W-02, W-21: fourteen days and the model form.
-    assert.include(terms!.bodyFr, 'délai de **quatorze jours**')
-    assert.include(terms!.bodyFr, 'Modèle de formulaire de rétractation')
-    // P-10: the boxed legal guarantee text, with who answers for it.
-    assert.include(
-      terms!.bodyFr,
-      "> Le consommateur dispose d'un délai de deux ans à compter de la délivrance du bien"
-    )
-    assert.include(terms!.bodyFr, 'répond des garanties légales suivantes')
-    // M-02: the mediator; M-03: no link to the closed EU ODR platform.
-    assert.include(terms!.bodyFr, 'Médiateur Démo de la consommation')
-    for (const body of [terms!.bodyFr, terms!.bodyEn]) {
-      assert.notMatch(
-        body,
-        /ec\.europa\.eu\/consumers\/odr|plateforme de (règlement|résolution) en ligne|online dispute resolution/i
-      )
+    const templates = await app.container.make(LegalTemplates)
+    const settings = await templates.settingsForTemplates()
+    for (const kind of LEGAL_DOCUMENT_KINDS) {
+      const current = await documents.current(kind)
+      assert.equal(current?.version, 1, kind)
+      const fr = await renderLegalTemplate(kind, 'fr', settings)
+      const en = await renderLegalTemplate(kind, 'en', settings)
+      assert.equal(current!.bodyFr, normalizeBody(fr.body), kind)
+      assert.equal(current!.bodyEn, normalizeBody(en.body), kind)
+      assert.include(current!.bodyFr, 'Sabots Martin', kind)
     }
 
-    const { text } = await extractText(new Uint8Array(await documents.pdf(terms!, 'fr')), {
-      mergePages: true,
-    })
-    assert.include(text.replace(/\s+/g, ' '), 'Commander avec obligation de paiement')
+    // P-03 in the CGV's PDF as published.
+    const terms = await documents.current('terms')
+    const text = await pdfText(await documents.pdf(terms!, 'fr'))
+    assert.include(text, 'Commander avec obligation de paiement')
+    assert.include(text, 'Médiateur Démo de la consommation')
   })
 
   test('seeding again changes nothing', async ({ assert }) => {
@@ -67,7 +57,7 @@ test.group('Demo seller and CGV', (group) => {
     await seeder.seedLegal()
     const audit = await countRows('audit_logs')
     await seeder.seedLegal()
-    assert.equal(await countRows('legal_document_versions'), 1)
+    assert.equal(await countRows('legal_document_versions'), LEGAL_DOCUMENT_KINDS.length)
     assert.equal(await countRows('audit_logs'), audit)
   })
 })

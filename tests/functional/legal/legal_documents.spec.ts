@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
-import { extractText } from 'unpdf'
 import app from '@adonisjs/core/services/app'
 import drive from '@adonisjs/drive/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -11,13 +10,11 @@ import AuditLog from '#models/audit_log'
 import LegalDocumentVersion from '#models/legal_document_version'
 import LegalDocumentService from '#services/legal/legal_document_service'
 import LegalDraftService from '#services/legal/legal_draft_service'
-import SettingsService from '#services/settings_service'
 import { formatChecksum, versionChecksum } from '#domain/legal_documents'
 import { AdminUserFactory } from '#database/factories/admin_user_factory'
-import { DEMO_SELLER_FORM } from '#database/demo/legal'
-import { sellerIdentityValidator, toSellerIdentity } from '#validators/seller_identity'
 import { countQueries } from '#tests/helpers/query_counter'
 import { countRows } from '#tests/helpers/database'
+import { fillSellerIdentity, pdfText } from '#tests/helpers/legal'
 
 const system = { admin: null, ip: null }
 
@@ -68,17 +65,6 @@ async function statusOf(request: PromiseLike<{ status(): number }>) {
   return response.status()
 }
 
-async function pdfText(bytes: Buffer) {
-  const { text } = await extractText(new Uint8Array(bytes), { mergePages: true })
-  return text.replace(/\s+/g, ' ')
-}
-
-async function fillSellerIdentity() {
-  const settings = await app.container.make(SettingsService)
-  const form = await sellerIdentityValidator.validate(DEMO_SELLER_FORM)
-  await settings.update({ 'seller.identity': toSellerIdentity(form) }, null, null)
-}
-
 const V1 = {
   bodyFr: '## Article 1 – Objet\n\nLes présentes conditions régissent les ventes de sabots.\n',
   bodyEn: '## Article 1 – Purpose\n\nThese terms govern the sale of clogs.\n',
@@ -103,7 +89,7 @@ test.group('Legal documents: publication and versions (P-06, P-10)', (group) => 
     assert.match(flashed(first, 'success'), /^Version 1 publiée, en vigueur à compter du /)
     const v1 = await LegalDocumentVersion.query().where('version', 1).firstOrFail()
     const v1PdfFr = await bodyOf(client.get('/pages/cgv/versions/1.pdf'))
-    const v1PdfEn = await bodyOf(client.get('/en/pages/cgv/versions/1.pdf'))
+    const v1PdfEn = await bodyOf(client.get('/en/pages/terms/versions/1.pdf'))
 
     const second = await publishThroughAdmin(client, owner, V2)
     assert.match(flashed(second, 'success'), /^Version 2 publiée/)
@@ -140,7 +126,7 @@ test.group('Legal documents: publication and versions (P-06, P-10)', (group) => 
     pdfFr.assertStatus(200)
     assert.equal(pdfFr.header('content-type'), 'application/pdf')
     assert.isTrue((pdfFr.body() as Buffer).equals(v1PdfFr))
-    const pdfEn = await bodyOf(client.get('/en/pages/cgv/versions/1.pdf'))
+    const pdfEn = await bodyOf(client.get('/en/pages/terms/versions/1.pdf'))
     assert.isTrue(pdfEn.equals(v1PdfEn))
     assert.isFalse(v1PdfFr.equals(v1PdfEn))
 
@@ -289,7 +275,7 @@ test.group('Legal documents: publication and versions (P-06, P-10)', (group) => 
       assert.include(html, '&lt;script&gt;alert(1)&lt;/script&gt;')
       assert.notInclude(html, 'href="javascript:')
     }
-    const english = await client.get('/en/pages/cgv')
+    const english = await client.get('/en/pages/terms')
     assert.include(english.text(), '&lt;img src=x onerror=alert(1)&gt;')
   })
 
@@ -304,7 +290,7 @@ test.group('Legal documents: publication and versions (P-06, P-10)', (group) => 
     const { drafts } = await services()
     await drafts.saveDraft('terms', V1, system)
     await drafts.publish('terms', {}, system)
-    const notice = await client.get('/en/pages/mentions-legales')
+    const notice = await client.get('/en/pages/legal-notice')
     assert.include(notice.text(), 'The merchant has not published this page yet.')
 
     for (const url of [
@@ -377,6 +363,6 @@ test.group('Legal documents: publication and versions (P-06, P-10)', (group) => 
     index.assertStatus(200)
     assert.include(index.text(), 'href="/admin/legal"')
     assert.include(index.text(), 'Aucune version publiée')
-    assert.equal(await statusOf(client.get('/admin/legal/privacy').loginAs(owner)), 404)
+    assert.equal(await statusOf(client.get('/admin/legal/cookies').loginAs(owner)), 404)
   })
 })

@@ -3,6 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import CustomerSignIn from '#services/customer_sign_in'
 import CustomerAccountService from '#services/customer_account_service'
 import { accountMessages, registerValidator } from '#validators/customer'
+import { marketingOptInValidator } from '#validators/privacy'
 import { type Locale, localizedPath } from '#support/locale_paths'
 import { safeRedirectPath, withNext } from '#support/safe_redirect'
 
@@ -23,7 +24,9 @@ export default class RegistrationsController {
     const input = await request.validateUsing(registerValidator, {
       messagesProvider: accountMessages(i18n),
     })
-    const customer = await accounts.register({ ...input, locale })
+    const { marketing_opt_in: marketingOptIn } =
+      await request.validateUsing(marketingOptInValidator)
+    const customer = await accounts.register({ ...input, locale, marketingOptIn })
     await customerSignIn.signIn(ctx, customer)
     session.flash('notice', i18n.t('account.register.welcome', { name: customer.firstName }))
     const next = safeRedirectPath(request.input('next'))

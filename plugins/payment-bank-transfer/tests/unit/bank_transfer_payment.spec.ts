@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { test } from '@japa/runner'
 import vine from '@vinejs/vine'
 import type { CartSnapshot, OrderSnapshot } from '@comptoir/contracts/commerce'
@@ -64,6 +65,23 @@ test.group('Bank transfer / provider', () => {
     assert.equal(provider.code, 'bank-transfer')
     assert.equal(provider.label('fr'), 'Virement bancaire')
     assert.equal(provider.label('en'), 'Bank transfer')
+  })
+
+  test('shows its own pictogram, named by its label so it reads as decoration', async ({
+    assert,
+  }) => {
+    const provider = new BankTransferPayment(SETTINGS)
+    assert.deepEqual(provider.logos('fr'), [
+      { name: 'Virement bancaire', file: 'resources/logos/bank.svg' },
+    ])
+    assert.deepEqual(provider.logos('en'), [
+      { name: 'Bank transfer', file: 'resources/logos/bank.svg' },
+    ])
+    // The core shows it 24 px high: a small SVG, 3:2 like a card, with no script.
+    const svg = await readFile(new URL('../../resources/logos/bank.svg', import.meta.url), 'utf8')
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 48 32"/)
+    assert.isBelow(svg.length, 2048)
+    assert.notMatch(svg, /<script|<foreignObject|\son\w+=/i)
   })
 
   test('declares a payment window of 7 days unless the merchant sets one', ({ assert }) => {

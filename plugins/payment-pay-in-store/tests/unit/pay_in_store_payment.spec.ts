@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { test } from '@japa/runner'
 import vine from '@vinejs/vine'
 import type { CartSnapshot, OrderSnapshot } from '@comptoir/contracts/commerce'
@@ -59,6 +60,23 @@ test.group('Pay in store / provider', () => {
     assert.equal(provider.code, 'pay-in-store')
     assert.equal(provider.label('fr'), 'Paiement au retrait en magasin')
     assert.equal(provider.label('en'), 'Pay in store on collection')
+  })
+
+  test('shows its own pictogram, named by its label so it reads as decoration', async ({
+    assert,
+  }) => {
+    const provider = new PayInStorePayment(SETTINGS)
+    assert.deepEqual(provider.logos('fr'), [
+      { name: 'Paiement au retrait en magasin', file: 'resources/logos/shop.svg' },
+    ])
+    assert.deepEqual(provider.logos('en'), [
+      { name: 'Pay in store on collection', file: 'resources/logos/shop.svg' },
+    ])
+    // The core shows it 24 px high: a small SVG, 3:2 like a card, with no script.
+    const svg = await readFile(new URL('../../resources/logos/shop.svg', import.meta.url), 'utf8')
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 48 32"/)
+    assert.isBelow(svg.length, 2048)
+    assert.notMatch(svg, /<script|<foreignObject|\son\w+=/i)
   })
 
   test('is offered with click & collect only', async ({ assert }) => {

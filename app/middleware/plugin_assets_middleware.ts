@@ -1,0 +1,36 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import PluginKernel from '#plugin_kernel/plugin_kernel'
+import { SVG_HEADERS, assetRequest } from '#plugin_kernel/plugin_asset_rules'
+
+/**
+ * Serves enabled plugins' logos at `/plugins/<name>/assets/logos/<file>.svg`.
+ * Server middleware, like static files, so a response meant for shared caches
+ * carries no session cookie and costs no session, CSRF or page work; it runs
+ * before maintenance mode so the maintenance page's footer shows its logos.
+ */
+export default class PluginAssetsMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    const { request, response } = ctx
+    const asset = ['GET', 'HEAD'].includes(request.method()) ? assetRequest(request.url()) : null
+    if (!asset) return next()
+
+    const kernel = await ctx.containerResolver.make(PluginKernel)
+    const file = asset.file ? await kernel.assets.file(asset.plugin, asset.file) : null
+    if (!file) {
+      response.header('content-type', 'text/plain; charset=utf-8')
+      return response.notFound('Not found')
+    }
+
+    const etag = `"${file.version}"`
+    for (const [name, value] of Object.entries(SVG_HEADERS)) response.header(name, value)
+    response.header('etag', etag)
+    // Only the address a page links to, with the current hash, may be kept for a year.
+    response.header(
+      'cache-control',
+      request.qs().v === file.version ? 'public, max-age=31536000, immutable' : 'no-cache'
+    )
+    if (request.header('if-none-match') === etag) return response.notModified()
+    return response.send(file.body)
+  }
+}
