@@ -1167,7 +1167,7 @@ export class PromotionRuleSchema extends BaseModel {
 }
 
 export class RefundSchema extends BaseModel {
-  static $columns = ['actor', 'amount', 'cancelsOrder', 'completedAt', 'createdAt', 'creditNoteId', 'currency', 'failure', 'id', 'idempotencyKey', 'mode', 'orderId', 'paymentId', 'providerRefundId', 'reason', 'request', 'status', 'updatedAt'] as const
+  static $columns = ['actor', 'amount', 'cancelsOrder', 'completedAt', 'createdAt', 'creditNoteId', 'currency', 'failure', 'id', 'idempotencyKey', 'mode', 'orderId', 'paymentId', 'providerRefundId', 'reason', 'request', 'status', 'updatedAt', 'withdrawalId'] as const
   $columns = RefundSchema.$columns
   @column()
   declare actor: string
@@ -1205,6 +1205,8 @@ export class RefundSchema extends BaseModel {
   declare status: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+  @column()
+  declare withdrawalId: number | null
 }
 
 export class RelatedProductSchema extends BaseModel {
@@ -1298,7 +1300,7 @@ export class ShippingGapSchema extends BaseModel {
 }
 
 export class SoldesPeriodSchema extends BaseModel {
-  static $columns = ['createdAt', 'firstDay', 'id', 'lastDay', 'note', 'openingTime', 'scope', 'season', 'updatedAt', 'year'] as const
+  static $columns = ['createdAt', 'firstDay', 'id', 'lastDay', 'note', 'openingTime', 'season', 'updatedAt', 'year'] as const
   $columns = SoldesPeriodSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -1312,8 +1314,6 @@ export class SoldesPeriodSchema extends BaseModel {
   declare note: string | null
   @column()
   declare openingTime: string
-  @column()
-  declare scope: string
   @column()
   declare season: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })

@@ -216,9 +216,9 @@ export type ScannedRoutes = {
     'admin.outbox.index': { paramsTuple?: []; params?: {} }
     'admin.outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'admin.withdrawals.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.withdrawals.create': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.store': { paramsTuple?: []; params?: {} }
-    'admin.withdrawals.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.withdrawals.shipped_back': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.withdrawals.received': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.withdrawals.refund_preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -400,8 +400,8 @@ export type ScannedRoutes = {
     'admin.outbox.index': { paramsTuple?: []; params?: {} }
     'admin.outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
-    'admin.withdrawals.create': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawals.create': { paramsTuple?: []; params?: {} }
     'admin.privacy.index': { paramsTuple?: []; params?: {} }
     'admin.privacy.contract': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'admin.customers.privacy.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -542,8 +542,8 @@ export type ScannedRoutes = {
     'admin.outbox.index': { paramsTuple?: []; params?: {} }
     'admin.outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
-    'admin.withdrawals.create': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawals.create': { paramsTuple?: []; params?: {} }
     'admin.privacy.index': { paramsTuple?: []; params?: {} }
     'admin.privacy.contract': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'admin.customers.privacy.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

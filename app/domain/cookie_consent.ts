@@ -42,10 +42,6 @@ export function hasDecided(choices: ConsentChoices, purposes: readonly TrackerPu
   return purposes.every((purpose) => choices[purpose] !== undefined)
 }
 
-export function isGranted(choices: ConsentChoices, purpose: TrackerPurpose): boolean {
-  return choices[purpose] === true
-}
-
 /**
  * The choices a form sends: every purpose in use answered, "accept all" and
  * "refuse all" treated alike.

@@ -1,4 +1,4 @@
-import { addDays } from '@comptoir/contracts/french_calendar'
+import { addDays, addMonths } from '@comptoir/contracts/french_calendar'
 
 /**
  * How long personal data and legal documents are kept, and when a data
@@ -12,23 +12,6 @@ function parts(date: string) {
   const match = ISO_DATE.exec(date)
   if (!match) throw new RangeError(`Expected a YYYY-MM-DD date, got "${date}"`)
   return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }
-}
-
-function daysInMonth(year: number, month: number) {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
-}
-
-/**
- * The same day `months` later; when that month is shorter, its last day
- * (Reg. 1182/71 art. 3(2)(c): 31 January + 1 month = 28 or 29 February).
- */
-export function addMonths(date: string, months: number): string {
-  const { year, month, day } = parts(date)
-  const index = year * 12 + (month - 1) + months
-  const targetYear = Math.floor(index / 12)
-  const targetMonth = (index % 12) + 1
-  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth))
-  return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(targetDay).padStart(2, '0')}`
 }
 
 export function addYears(date: string, years: number): string {
@@ -75,27 +58,6 @@ export const PROSPECT_RETENTION_YEARS = 3
  */
 export const INACTIVE_ACCOUNT_WARNING_YEARS = 2
 export const INACTIVE_ACCOUNT_GRACE_DAYS = 30
-
-/**
- * The day a prospect's data goes (a prospect: no order; the last contact is a
- * sign-in, a form sent or a consent given, never an e-mail opened).
- */
-export function prospectPurgeDate(lastContactOn: string): string {
-  return addYears(lastContactOn, PROSPECT_RETENTION_YEARS)
-}
-
-/** The day an inactive account is warned that it will be erased. */
-export function inactivityWarningDate(lastActivityOn: string): string {
-  return addYears(lastActivityOn, INACTIVE_ACCOUNT_WARNING_YEARS)
-}
-
-/**
- * Whether a record whose clock started on `startedOn` (last contact, last
- * activity) is due on `today` under `due` (prospectPurgeDate…).
- */
-export function isDue(startedOn: string, today: string, due: (date: string) => string): boolean {
-  return due(startedOn) <= today
-}
 
 /**
  * The latest start day that is due on `today` under an "N years after" rule:

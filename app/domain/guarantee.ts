@@ -205,11 +205,39 @@ export function guaranteeAfterRemedy(input: {
   return null
 }
 
+/** A remedy done under a resolved claim, on the units of a parcel line (G-03). */
+export interface RemedyDone {
+  readonly requested: Remedy
+  readonly done: Alternative
+  readonly doneOn: string
+}
+
+/**
+ * G-03: the last day a parcel line is covered: two years from its delivery,
+ * pushed by each remedy done on it, in the order done (+6 months after a
+ * repair, a new two years from a replacement imposed instead of a repair).
+ */
+export function lineGuaranteeEnd(deliveredOn: string, remedies: readonly RemedyDone[]): string {
+  let end = guaranteeCover(deliveredOn).guaranteeEnd
+  for (const remedy of [...remedies].sort((a, b) => a.doneOn.localeCompare(b.doneOn))) {
+    const extended = guaranteeAfterRemedy({ guaranteeEnd: end, ...remedy })
+    if (extended && extended > end) end = extended
+  }
+  return end
+}
+
 /** One delivered parcel as a claim sees it: the day it arrived and the units of each line. */
 export interface DeliveredParcel {
   readonly shipmentId: number
   readonly deliveredOn: string
-  readonly lines: readonly { orderLineId: number; quantity: number }[]
+  readonly lines: readonly {
+    orderLineId: number
+    quantity: number
+    /** The line's last day covered, remedies done included (`lineGuaranteeEnd`). */
+    guaranteeEnd: string
+    /** Units already in a claim not settled yet: they cannot be claimed twice. */
+    openlyClaimed: number
+  }[]
 }
 
 /** The units a consumer says are defective, parcel by parcel. */
@@ -223,13 +251,16 @@ export type ClaimProblem =
   | { readonly reason: 'empty' }
   /** Not in a delivered parcel of the order, or more units than it held. */
   | { readonly reason: 'not_delivered' }
-  /** G-01: the parcel's guarantee ended (the latest such end, to explain). */
+  /** Some of the units are in a claim still under way. */
+  | { readonly reason: 'already_claimed' }
+  /** G-01: the line's guarantee ended (the latest such end, to explain). */
   | { readonly reason: 'expired'; readonly cover: GuaranteeCover }
 
 /**
  * Why these units cannot be claimed on `today`, or null when they can: each
  * must come from a delivered parcel of the order, no more units than it
- * held, and still be under the guarantee (G-01).
+ * held less those in a claim under way, and still be under the guarantee
+ * (G-01), extended by the remedies done on its line (G-03).
  */
 export function claimProblem(
   parcels: readonly DeliveredParcel[],
@@ -239,24 +270,26 @@ export function claimProblem(
 ): ClaimProblem | null {
   const units = claimed.filter((entry) => entry.quantity > 0)
   if (!units.length) return { reason: 'empty' }
+  let alreadyClaimed = false
   let expired: GuaranteeCover | null = null
   for (const entry of units) {
     const parcel = parcels.find((candidate) => candidate.shipmentId === entry.shipmentId)
     const held = parcel?.lines.find((line) => line.orderLineId === entry.orderLineId)
-    const sameLine = units.filter(
-      (other) => other.shipmentId === entry.shipmentId && other.orderLineId === entry.orderLineId
-    )
-    if (
-      !parcel ||
-      !held ||
-      sameLine.reduce((sum, other) => sum + other.quantity, 0) > held.quantity
-    ) {
-      return { reason: 'not_delivered' }
+    const asked = units
+      .filter(
+        (other) => other.shipmentId === entry.shipmentId && other.orderLineId === entry.orderLineId
+      )
+      .reduce((sum, other) => sum + other.quantity, 0)
+    if (!parcel || !held || asked > held.quantity) return { reason: 'not_delivered' }
+    if (asked > held.quantity - held.openlyClaimed) alreadyClaimed = true
+    const cover = {
+      ...guaranteeCover(parcel.deliveredOn, condition),
+      guaranteeEnd: held.guaranteeEnd,
     }
-    const cover = guaranteeCover(parcel.deliveredOn, condition)
     if (!isCovered(cover, today) && (!expired || cover.guaranteeEnd > expired.guaranteeEnd)) {
       expired = cover
     }
   }
+  if (alreadyClaimed) return { reason: 'already_claimed' }
   return expired ? { reason: 'expired', cover: expired } : null
 }

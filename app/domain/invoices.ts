@@ -1,4 +1,5 @@
 import type { Address } from '@comptoir/contracts/commerce'
+import { mergedQuantities } from '#domain/line_quantities'
 import { allocateProportionally } from '#domain/money'
 import { orderTotals, type VatBreakdownLine } from '#domain/order_totals'
 import type { SellerIdentity } from '#domain/seller_identity'
@@ -202,7 +203,10 @@ export function creditNoteAmounts(
   const balance = creditBalance(invoice, credits)
   const lines: InvoiceLine[] = []
 
-  for (const [orderLineId, quantity] of mergedQuantities(request.lines ?? [])) {
+  for (const { orderLineId, quantity } of mergedQuantities(
+    request.lines ?? [],
+    (line) => line.orderLineId
+  )) {
     const sold = invoice.lines.find(
       (line) => line.kind === 'goods' && line.orderLineId === orderLineId
     )
@@ -353,14 +357,6 @@ function withheldLines(
     const line = singleLine('adjustment', withheld.reason.trim(), rates[index], share)
     return [{ ...line, unitPrice: -share, unitPriceExclTax: -line.unitPriceExclTax, total: -share }]
   })
-}
-
-function mergedQuantities(requested: readonly { orderLineId: number; quantity: number }[]) {
-  const merged = new Map<number, number>()
-  for (const { orderLineId, quantity } of requested) {
-    merged.set(orderLineId, (merged.get(orderLineId) ?? 0) + quantity)
-  }
-  return merged
 }
 
 function totalsOf(vat: readonly VatBreakdownLine[], lines: readonly InvoiceLine[]): DocumentTotals {

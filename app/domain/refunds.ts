@@ -24,6 +24,7 @@ export type RefundRefusal =
   | 'provider_unavailable'
   | 'provider_cannot_refund'
   | 'provider_failed'
+  | 'provider_no_answer'
   | `credit_${CreditRefusal}`
 
 /**

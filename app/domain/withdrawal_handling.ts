@@ -1,6 +1,4 @@
-import type { DateTime } from 'luxon'
 import { addDays, type HolidayCalendar } from '@comptoir/contracts/french_calendar'
-import { SHOP_TIME_ZONE } from '@comptoir/contracts/formatting'
 import { lineEligibility, type LineEligibility } from '#domain/withdrawal/line_eligibility'
 import type { WithdrawalStart } from '#domain/withdrawal/period'
 import type { PartialDeliveryPolicy } from '#domain/withdrawal/refund_amount'
@@ -163,9 +161,7 @@ export function refundAlert(
 }
 
 /** The Paris calendar day of an instant: legal dates are Paris days (LEGAL.md §0). */
-export function parisDay(instant: DateTime): string {
-  return instant.setZone(SHOP_TIME_ZONE).toISODate()!
-}
+export { parisDate as parisDay } from '#domain/pricing/paris_time'
 
 /**
  * Of `withdrawn` units of a line, those not shipped yet (a withdrawal before

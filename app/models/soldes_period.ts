@@ -3,8 +3,8 @@ import { SoldesPeriodSchema } from '#database/schema'
 import type { SoldesOverride, SoldesSeason } from '#domain/pricing/soldes_periods'
 
 /**
- * Soldes dates the merchant recorded for a year, replacing the arrêté's:
- * a one-off national arrêté, or a département's derogation (LEGAL.md PR-08).
+ * National soldes dates the merchant recorded for a year, replacing the
+ * arrêté's: a one-off arrêté moving them (LEGAL.md PR-08).
  */
 export default class SoldesPeriod extends SoldesPeriodSchema {
   @column()
@@ -15,7 +15,6 @@ export default class SoldesPeriod extends SoldesPeriodSchema {
     return {
       year: this.year,
       season: this.season,
-      scope: this.scope,
       firstDay: this.firstDay,
       lastDay: this.lastDay,
       openingHour: hour,

@@ -7,8 +7,11 @@ export interface NpmPackageSpec {
   wanted: string | null
 }
 
-/** npm's rules for new names: lower-case, URL-safe, not starting with "." or "_". */
-const NAME = /^(@[a-z0-9-][a-z0-9._-]*\/)?[a-z0-9-][a-z0-9._-]*$/
+/**
+ * npm's rules for new names: lower-case, URL-safe, not starting with "." or
+ * "_"; nor with "-" here, which `npm pack` would read as an option.
+ */
+const NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/
 const DIST_TAG = /^[a-z][a-z0-9._-]*$/i
 /** git+https:, file:, npm: and the like; one letter would be a Windows drive. */
 const URL_SCHEME = /^[a-z][a-z0-9+.-]+:/i

@@ -66,6 +66,7 @@ export const shipmentValidator = vine.create({
 })
 
 const refundReason = () => vine.string().trim().minLength(1).maxLength(500)
+const refundRequestKey = () => vine.string().uuid().optional()
 
 /**
  * A refund: units of lines, the delivery and/or an amount in euros, why,
@@ -77,12 +78,14 @@ export const refundValidator = vine.create({
   amount: vine.string().trim().use(euroAmount()).optional(),
   reason: refundReason(),
   mode: vine.enum(REFUND_MODES),
+  request_key: refundRequestKey(),
 })
 
 /** A paid order cancelled before anything shipped: refunded in full. */
 export const paidCancellationValidator = vine.create({
   reason: refundReason(),
   mode: vine.enum(REFUND_MODES),
+  request_key: refundRequestKey(),
 })
 
 /** Orders ticked in the grid, each shipped whole in one parcel. */

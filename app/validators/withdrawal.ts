@@ -1,10 +1,12 @@
 import type { I18n } from '@adonisjs/i18n'
 import vine from '@vinejs/vine'
+import { DateTime } from 'luxon'
 import type { MessagesProviderContact } from '@vinejs/vine/types'
 import { HOLIDAY_CALENDARS } from '@comptoir/contracts/french_calendar'
 import { REFUND_MODES } from '#domain/refunds'
 import {
   PARTIAL_DELIVERY_POLICIES,
+  parisDay,
   RETURN_COST_BEARERS,
   STAFF_CHANNELS,
   WITHDRAWAL_STATUSES,
@@ -13,6 +15,9 @@ import { euroAmount } from '#validators/rules'
 import { translatedMessages } from '#validators/translated_messages'
 
 const day = () => vine.date({ formats: ['YYYY-MM-DD'] })
+
+/** A day that has come, in Paris: a letter is not sent nor received in the future. */
+const pastDay = () => day().beforeOrEqual(() => parisDay(DateTime.now()))
 
 /**
  * The units of each order line a statement covers: a ticked line, with how
@@ -50,13 +55,13 @@ export const writtenWithdrawalValidator = vine.create({
   ...statement,
   order_number: vine.string().trim().maxLength(40),
   channel: vine.enum(STAFF_CHANNELS),
-  sent_on: day(),
+  sent_on: pastDay(),
   sent_time: vine
     .string()
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
     .optional(),
-  received_on: day().afterOrSameAs('sent_on'),
+  received_on: pastDay().afterOrSameAs('sent_on'),
 })
 
 /** The order a written statement is about, to prefill its form. */

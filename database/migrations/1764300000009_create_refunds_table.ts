@@ -37,6 +37,9 @@ export default class extends BaseSchema {
       table.text('request').notNullable()
       table.boolean('cancels_order').notNullable().defaultTo(false)
       table.string('reason', 500).notNullable()
+      // The withdrawal this refund pays back, marked refunded when it completes.
+      // Its foreign key comes with the withdrawals table (1764400000004), created later.
+      table.integer('withdrawal_id').unsigned().nullable()
       table.string('idempotency_key', 64).notNullable().unique()
       table.string('provider_refund_id', 255).nullable()
       table.string('failure', 500).nullable()

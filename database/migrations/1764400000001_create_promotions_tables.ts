@@ -90,8 +90,6 @@ export default class extends BaseSchema {
         table.increments('id')
         table.integer('year').notNullable()
         table.string('season', 8).notNullable()
-        // "FR" for the national dates, else a département code ("57", "2A", "974").
-        table.string('scope', 3).notNullable()
         // Paris calendar days, "2026-01-07": no time zone may move them.
         table.string('first_day', 10).notNullable()
         table.string('last_day', 10).notNullable()
@@ -99,7 +97,7 @@ export default class extends BaseSchema {
         table.string('note', 255).nullable()
         table.timestamp('created_at').notNullable()
         table.timestamp('updated_at').notNullable()
-        table.unique(['year', 'season', 'scope'])
+        table.unique(['year', 'season'])
       })
     }
   }

@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { sqlTimestamp } from '#support/sql_timestamp'
 
 /**
  * Personal data (LEGAL.md R-01, R-03 to R-05) and contract archiving (P-09):
@@ -11,7 +12,9 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  *   or more, kept ten years even when the order is anonymised; its order link
  *   is only a convenience;
  * - `customers.last_activity_at` (last sign-in) and `inactivity_warned_at`,
- *   which the retention job reads.
+ *   which the retention job reads. Existing accounts start their clock at
+ *   the migration: nothing was recorded before, and an account unused for
+ *   two years must not be assumed (erasure is final).
  */
 export default class extends BaseSchema {
   async up() {
@@ -70,7 +73,8 @@ export default class extends BaseSchema {
         table.timestamp('concluded_at').notNullable()
         table.integer('total').notNullable()
         table.string('currency', 3).notNullable()
-        table.text('content').notNullable()
+        // MEDIUMTEXT on MariaDB: a TEXT holds 64 KB, less than a long order's record.
+        table.text('content', 'mediumtext').notNullable()
         table.string('checksum', 64).notNullable()
         table.date('retain_until').notNullable().index()
         table.timestamp('created_at').notNullable()
@@ -82,6 +86,11 @@ export default class extends BaseSchema {
         this.schema.alterTable('customers', (table) => {
           table.timestamp(column).nullable()
         })
+        if (column === 'last_activity_at') {
+          this.defer(async (db) => {
+            await db.from('customers').update({ last_activity_at: sqlTimestamp() })
+          })
+        }
       }
     }
   }

@@ -52,6 +52,10 @@ export default class extends BaseSchema {
         table.index(['status', 'notified_on'])
         table.index(['order_id'])
       })
+      // The refunds table, created before, names the withdrawal a refund pays back.
+      this.schema.alterTable('refunds', (table) => {
+        table.foreign('withdrawal_id').references('id').inTable('withdrawals').onDelete('SET NULL')
+      })
     }
     if (!(await this.db.schema.hasTable('withdrawal_lines'))) {
       this.schema.createTable('withdrawal_lines', (table) => {
@@ -82,6 +86,9 @@ export default class extends BaseSchema {
 
   async down() {
     this.schema.dropTableIfExists('withdrawal_lines')
+    if (await this.db.schema.hasTable('withdrawals')) {
+      this.schema.alterTable('refunds', (table) => table.dropForeign('withdrawal_id'))
+    }
     this.schema.dropTableIfExists('withdrawals')
   }
 }

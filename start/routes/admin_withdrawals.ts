@@ -4,10 +4,9 @@ import { middleware } from '#start/kernel'
 
 /**
  * Withdrawals in the back office, registered by start/routes/admin.ts inside
- * the signed-in /admin group. Reading them and entering a statement received
- * by letter or e-mail need orders.view (support enters the mail it opens);
- * the goods coming back and the refund, orders.manage; the withdrawal
- * settings, settings.manage.
+ * the signed-in /admin group. Reading them needs orders.view; entering a
+ * statement received by letter or e-mail, the goods coming back and the
+ * refund, orders.manage; the withdrawal settings, settings.manage.
  */
 export function registerWithdrawalRoutes() {
   const { Withdrawals, WithdrawalActions, WithdrawalSettings } = controllers.admin
@@ -15,12 +14,18 @@ export function registerWithdrawalRoutes() {
   router
     .group(() => {
       router.get('/withdrawals', [Withdrawals, 'index']).as('withdrawals.index')
-      router.get('/withdrawals/new', [Withdrawals, 'create']).as('withdrawals.create')
-      router.post('/withdrawals', [Withdrawals, 'store']).as('withdrawals.store')
       router.get('/withdrawals/:id', [Withdrawals, 'show']).as('withdrawals.show')
     })
     .where('id', router.matchers.number())
     .use(middleware.can({ permission: 'orders.view' }))
+
+  // Recording a statement changes the order (units no longer to ship, a refund owed).
+  router
+    .group(() => {
+      router.get('/withdrawals/new', [Withdrawals, 'create']).as('withdrawals.create')
+      router.post('/withdrawals', [Withdrawals, 'store']).as('withdrawals.store')
+    })
+    .use(middleware.can({ permission: 'orders.manage' }))
 
   router
     .group(() => {

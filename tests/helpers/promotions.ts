@@ -84,7 +84,6 @@ export async function soldesPeriodAroundToday() {
   return SoldesPeriod.create({
     year: Number(firstDay.slice(0, 4)),
     season,
-    scope: 'FR',
     firstDay,
     lastDay: addDays(firstDay, 27),
     openingTime: '08:00',

@@ -5,6 +5,7 @@ import {
   claimProblem,
   guaranteeAfterRemedy,
   guaranteeCover,
+  lineGuaranteeEnd,
   isCovered,
   isPresumed,
   nextClaimStatus,
@@ -173,9 +174,21 @@ test.group('Legal guarantee of conformity: the life of a claim', () => {
 })
 
 test.group('Legal guarantee of conformity: what may be claimed', () => {
+  const parcel = (
+    shipmentId: number,
+    deliveredOn: string,
+    orderLineId: number,
+    quantity: number
+  ) => ({
+    shipmentId,
+    deliveredOn,
+    lines: [
+      { orderLineId, quantity, guaranteeEnd: lineGuaranteeEnd(deliveredOn, []), openlyClaimed: 0 },
+    ],
+  })
   const parcels: DeliveredParcel[] = [
-    { shipmentId: 1, deliveredOn: '2024-01-15', lines: [{ orderLineId: 10, quantity: 2 }] },
-    { shipmentId: 2, deliveredOn: '2025-06-01', lines: [{ orderLineId: 11, quantity: 1 }] },
+    parcel(1, '2024-01-15', 10, 2),
+    parcel(2, '2025-06-01', 11, 1),
   ]
 
   test('G-01: delivered units under guarantee can be claimed', ({ assert }) => {
@@ -232,6 +245,74 @@ test.group('Legal guarantee of conformity: what may be claimed', () => {
         '2025-03-10'
       ),
       { reason: 'not_delivered' }
+    )
+  })
+
+  test('G-03: a line repaired is claimed within its six months more; the line beside it is not', ({
+    assert,
+  }) => {
+    const repaired = lineGuaranteeEnd('2024-01-15', [
+      { requested: 'repair', done: 'repair', doneOn: '2025-11-20' },
+    ])
+    assert.equal(repaired, '2026-07-15')
+    const [line] = parcels[0].lines
+    const extended: DeliveredParcel[] = [
+      { ...parcels[0], lines: [{ ...line, guaranteeEnd: repaired }] },
+    ]
+    const unit = [{ shipmentId: 1, orderLineId: 10, quantity: 1 }]
+    assert.isNull(claimProblem(extended, unit, '2026-05-01'))
+    assert.deepInclude(claimProblem(parcels, unit, '2026-05-01'), { reason: 'expired' })
+    assert.deepEqual(claimProblem(extended, unit, '2026-07-16'), {
+      reason: 'expired',
+      cover: {
+        deliveredOn: '2024-01-15',
+        guaranteeEnd: '2026-07-15',
+        presumptionEnd: '2026-01-15',
+      },
+    })
+  })
+
+  test('G-03: remedies push the end in the order done; one the consumer chose changes nothing', ({
+    assert,
+  }) => {
+    assert.equal(lineGuaranteeEnd('2024-01-15', []), '2026-01-15')
+    // Repaired twice: six months more each time.
+    assert.equal(
+      lineGuaranteeEnd('2024-01-15', [
+        { requested: 'repair', done: 'repair', doneOn: '2026-03-01' },
+        { requested: 'repair', done: 'repair', doneOn: '2025-06-01' },
+      ]),
+      '2027-01-15'
+    )
+    // Replaced instead of the repair asked: a new two years from the replacement.
+    assert.equal(
+      lineGuaranteeEnd('2024-01-15', [
+        { requested: 'repair', done: 'replacement', doneOn: '2025-10-03' },
+      ]),
+      '2027-10-03'
+    )
+    assert.equal(
+      lineGuaranteeEnd('2024-01-15', [
+        { requested: 'replacement', done: 'replacement', doneOn: '2025-10-03' },
+      ]),
+      '2026-01-15'
+    )
+  })
+
+  test('units in a claim under way cannot be claimed again; the others can', ({ assert }) => {
+    const [line] = parcels[0].lines
+    const pending: DeliveredParcel[] = [{ ...parcels[0], lines: [{ ...line, openlyClaimed: 1 }] }]
+    assert.isNull(
+      claimProblem(pending, [{ shipmentId: 1, orderLineId: 10, quantity: 1 }], '2025-03-10')
+    )
+    assert.deepEqual(
+      claimProblem(pending, [{ shipmentId: 1, orderLineId: 10, quantity: 2 }], '2025-03-10'),
+      { reason: 'already_claimed' }
+    )
+    const both: DeliveredParcel[] = [{ ...parcels[0], lines: [{ ...line, openlyClaimed: 2 }] }]
+    assert.deepEqual(
+      claimProblem(both, [{ shipmentId: 1, orderLineId: 10, quantity: 1 }], '2025-03-10'),
+      { reason: 'already_claimed' }
     )
   })
 })

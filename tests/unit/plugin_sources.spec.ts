@@ -37,6 +37,8 @@ test.group('Plugin sources: npm package specs', () => {
       '@acme/',
       'x@',
       'x@^1.0.0; rm -rf /',
+      '--registry=http://evil.example',
+      '@-scope/x',
       `${'a'.repeat(215)}`,
     ]) {
       assert.isNull(parseNpmPackageSpec(spec), spec)

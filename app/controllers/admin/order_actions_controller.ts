@@ -57,6 +57,7 @@ export default class OrderActionsController {
         credit: { lines, shipping: values.shipping ?? false, amount },
         reason: values.reason,
         mode: values.mode,
+        requestKey: values.request_key,
       },
       adminOrderActor(ctx)
     )
@@ -67,7 +68,11 @@ export default class OrderActionsController {
     const order = await Order.findOrFail(ctx.params.id)
     const values = await this.validate(ctx, paidCancellationValidator)
     if (!values) return this.backTo(ctx, order)
-    const outcome = await this.orders.cancelPaid(order.id, values, adminOrderActor(ctx))
+    const outcome = await this.orders.cancelPaid(
+      order.id,
+      { reason: values.reason, mode: values.mode, requestKey: values.request_key },
+      adminOrderActor(ctx)
+    )
     return this.answer(ctx, order, outcome, 'cancelled_refunded')
   }
 

@@ -72,7 +72,8 @@ export default class PrivacyController {
   }
 
   async extend({ params, response, session, i18n }: HttpContext) {
-    const outcome = await this.requests.extend(Number(params.requestId))
+    const request = await this.requests.ofCustomer(Number(params.id), Number(params.requestId))
+    const outcome = await this.requests.extend(request)
     session.flash(
       outcome.status === 'extended' ? 'success' : 'error',
       i18n.t(`privacy.admin.flash.${outcome.status}`)
@@ -82,7 +83,8 @@ export default class PrivacyController {
 
   async complete(ctx: HttpContext) {
     const { params, response, session, i18n } = ctx
-    await this.requests.complete(Number(params.requestId), adminActor(ctx).admin.fullName)
+    const request = await this.requests.ofCustomer(Number(params.id), Number(params.requestId))
+    await this.requests.complete(request, adminActor(ctx).admin.fullName)
     session.flash('success', i18n.t('privacy.admin.flash.completed'))
     return response.redirect().toRoute('admin.customers.privacy.show', { id: params.id })
   }

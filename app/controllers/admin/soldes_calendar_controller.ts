@@ -25,7 +25,6 @@ export default class SoldesCalendarController {
     ])
     return view.render('pages/admin/promotions/soldes', {
       year,
-      departement: calendar.departement,
       years: [year, year + 1].map((each) => ({
         year: each,
         periods: calendar.periods(each).map((period) => ({
@@ -67,7 +66,6 @@ export default class SoldesCalendarController {
       {
         year: values.year,
         season: values.season,
-        scope: values.scope,
         firstDay: typedDay(values.first_day),
         lastDay: typedDay(values.last_day),
         openingTime: values.opening_time,

@@ -19,8 +19,8 @@ import {
 /**
  * Withdrawals in the back office: the list with each refund's due date, one
  * withdrawal's page, and a statement received by letter or e-mail entered
- * by staff (W-07). Reading and entering need orders.view (support enters the
- * letters it receives); the goods and the refund, orders.manage.
+ * by staff (W-07). Reading needs orders.view; entering a statement, as it
+ * changes the order, orders.manage like the goods and the refund.
  */
 @inject()
 export default class WithdrawalsController {

@@ -1,12 +1,11 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import ContractArchive from '#models/contract_archive'
-import Order from '#models/order'
 import PrivacyException from '#exceptions/privacy_exception'
 import ContractArchives from '#services/privacy/contract_archives'
 import { renderContractPdf } from '#services/privacy/contract_pdf'
 import type { Locale } from '#support/locale_paths'
-import { canAccessOrder } from '#support/order_access'
+import { accessibleOrder } from '#support/order_access'
 import { sendPrivatePdf } from '#support/pdf_download'
 
 /**
@@ -19,8 +18,7 @@ export default class ContractsController {
   constructor(protected archives: ContractArchives) {}
 
   async show(ctx: HttpContext) {
-    const order = await Order.findBy('number', String(ctx.params.number))
-    if (!order || !(await canAccessOrder(ctx, order))) throw PrivacyException.contractNotFound()
+    const order = await accessibleOrder(ctx)
     const archive = await ContractArchive.findBy('order_number', order.number)
     if (!archive) throw PrivacyException.contractNotFound()
     if (!this.archives.isIntact(archive)) throw PrivacyException.contractAltered(order.number)

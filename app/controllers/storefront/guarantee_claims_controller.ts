@@ -1,6 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import type { ClaimProblem } from '#domain/guarantee'
+import { guaranteeCover, type ClaimProblem } from '#domain/guarantee'
 import Order from '#models/order'
 import OrderGuarantee from '#services/guarantee/order_guarantee'
 import { formatCalendarDay } from '#support/calendar_days'
@@ -24,15 +24,16 @@ export default class GuaranteeClaimsController {
     return ctx.view.render('pages/storefront/guarantee/form', {
       order,
       overview,
-      offered: overview.parcels
-        .filter((parcel) => parcel.covered)
-        .flatMap((parcel) =>
-          parcel.lines.map((held) => ({
+      // Units covered today and not in a claim under way (G-01, G-03).
+      offered: overview.parcels.flatMap((parcel) =>
+        parcel.lines
+          .filter((held) => held.covered && held.claimable > 0)
+          .map((held) => ({
             parcel,
             ...held,
-            quantities: Array.from({ length: held.quantity }, (_, index) => index + 1),
+            quantities: Array.from({ length: held.claimable }, (_, index) => index + 1),
           }))
-        ),
+      ),
       expired: overview.parcels.filter((parcel) => !parcel.covered),
     })
   }
@@ -80,7 +81,10 @@ export default class GuaranteeClaimsController {
       return ctx.i18n.t(`guarantee.refusals.${problem.reason}`, { number: order.number })
     }
     const locale = shopperLocale(ctx)
-    const expired = ctx.i18n.t('guarantee.refusals.expired', {
+    // A remedy done moved the end (G-03): "two years after delivery" would be wrong.
+    const extended =
+      problem.cover.guaranteeEnd !== guaranteeCover(problem.cover.deliveredOn).guaranteeEnd
+    const expired = ctx.i18n.t(`guarantee.refusals.${extended ? 'expired_extended' : 'expired'}`, {
       end: formatCalendarDay(problem.cover.guaranteeEnd, locale),
       delivered: formatCalendarDay(problem.cover.deliveredOn, locale),
     })

@@ -144,7 +144,10 @@ function referenceOf(
 
 /**
  * When the rule's campaign first reduced this variant: the prior price of a
- * deeper markdown stays the one before the first (PR-02).
+ * deeper markdown stays the one before the first (PR-02). A campaign name is
+ * free text a later, unrelated campaign may reuse, so named rules chain only
+ * without a gap: each earlier link still running (or just ending) when the
+ * next starts. Soldes markdowns are bound by their official period already.
  */
 export function campaignStart(
   rule: PromotionRule,
@@ -152,15 +155,27 @@ export function campaignStart(
   context: Pick<PricingContext, 'rules' | 'soldes'>
 ): Date {
   const key = campaignKey(rule, context.soldes)
-  let start = rule.startsAt
-  for (const other of context.rules) {
-    if (
-      other.startsAt < start &&
+  const earlier = context.rules.filter(
+    (other) =>
+      other.startsAt < rule.startsAt &&
       !isMembersOnly(other) &&
       targetsVariant(other, facts) &&
       campaignKey(other, context.soldes) === key
-    ) {
-      start = other.startsAt
+  )
+  if (!rule.campaign) {
+    return earlier.reduce(
+      (start, other) => (other.startsAt < start ? other.startsAt : start),
+      rule.startsAt
+    )
+  }
+  let start = rule.startsAt
+  for (let linked = true; linked;) {
+    linked = false
+    for (const other of earlier) {
+      if (other.startsAt < start && (other.endsAt === null || other.endsAt >= start)) {
+        start = other.startsAt
+        linked = true
+      }
     }
   }
   return start

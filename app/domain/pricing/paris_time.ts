@@ -34,9 +34,12 @@ function wallClock(instant: Date) {
   }
 }
 
-/** The Paris calendar day of an instant: "2026-01-07". */
-export function parisDate(instant: Date): string {
-  return wallClock(instant).date
+/**
+ * The Paris calendar day of an instant: "2026-01-07". The one conversion the
+ * app uses (withdrawals call it `parisDay`), for a Date or a Luxon DateTime.
+ */
+export function parisDate(instant: Date | { toJSDate(): Date }): string {
+  return wallClock(instant instanceof Date ? instant : instant.toJSDate()).date
 }
 
 /**

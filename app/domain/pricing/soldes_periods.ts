@@ -4,16 +4,13 @@ import { parisDate, parisInstant } from '#domain/pricing/paris_time'
 /**
  * The two official soldes periods of a calendar year (C. com L310-3, arrêté
  * of 27 May 2019 modified; LEGAL.md PR-08), computed for any year from the
- * arrêté's rule and replaced, where the merchant recorded one, by an
- * override for that year: a one-off arrêté moving the national dates, or a
- * département's derogation (which L310-3 I 1° does not extend to distance
- * sales: the admin page says so).
+ * arrêté's rule and replaced, where the merchant recorded one, by a one-off
+ * arrêté moving the national dates that year. Only national dates: an online
+ * shop follows them wherever its seat is, département derogations not being
+ * extended to distance sales (L310-3 I 1°).
  */
 export const SOLDES_SEASONS = ['winter', 'summer'] as const
 export type SoldesSeason = (typeof SOLDES_SEASONS)[number]
-
-/** The override scope that replaces the national dates themselves. */
-export const NATIONAL_SCOPE = 'FR'
 
 /** The arrêté's length of each period: 4 weeks, the opening day included. */
 export const SOLDES_DAYS = 28
@@ -23,14 +20,10 @@ export const SOLDES_OPENING_HOUR = 8
 export const SOLDES_MIN_DAYS = 21
 export const SOLDES_MAX_DAYS = 42
 
-/**
- * Dates the merchant recorded for one period of one year, in Paris time:
- * nationally (`scope` "FR") or for a département ("57", "2A", "974").
- */
+/** National dates the merchant recorded for one period of one year, in Paris time. */
 export interface SoldesOverride {
   year: number
   season: SoldesSeason
-  scope: string
   firstDay: string
   lastDay: string
   /** Opening time on the first day, "08:00" unless the text says otherwise. */
@@ -38,7 +31,7 @@ export interface SoldesOverride {
   openingMinute: number
 }
 
-export type SoldesSource = 'arrete' | 'national_override' | 'departement_override'
+export type SoldesSource = 'arrete' | 'national_override'
 
 export interface SoldesPeriod {
   year: number
@@ -105,44 +98,16 @@ export function overrideProblem(
 }
 
 /**
- * The "département" of a French postal code, as derogations name them: the
- * first two digits, 2A/2B in Corsica (200xx–201xx are Corse-du-Sud), three
- * digits overseas (971–976). Null for a code that is not French.
- */
-export function departementOfPostalCode(postalCode: string): string | null {
-  const code = postalCode.replace(/\s/g, '')
-  if (!/^\d{5}$/.test(code) || code.startsWith('00')) return null
-  if (code.startsWith('97') || code.startsWith('98')) return code.slice(0, 3)
-  if (code.startsWith('20')) return ['200', '201'].includes(code.slice(0, 3)) ? '2A' : '2B'
-  return code.slice(0, 2)
-}
-
-/** Département codes an override may name: 01–95 with 2A/2B, 971–976. */
-export const DEPARTEMENT_PATTERN = /^(?:0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-6])$/
-
-/**
  * The soldes calendar of the shop: the arrêté's dates, replaced by the
- * national override of that year and season if any, itself replaced by the
- * shop's département's override if any.
+ * national override of that year and season if any.
  */
 export class SoldesCalendar {
-  constructor(
-    private readonly overrides: readonly SoldesOverride[],
-    /** The seller's département, or null (national dates only). */
-    readonly departement: string | null
-  ) {}
+  constructor(private readonly overrides: readonly SoldesOverride[]) {}
 
   period(year: number, season: SoldesSeason): SoldesPeriod {
-    const find = (scope: string | null) =>
-      scope === null
-        ? undefined
-        : this.overrides.find(
-            (override) =>
-              override.year === year && override.season === season && override.scope === scope
-          )
-    const local = find(this.departement)
-    const national = find(NATIONAL_SCOPE)
-    const chosen = local ?? national
+    const chosen = this.overrides.find(
+      (override) => override.year === year && override.season === season
+    )
     if (chosen) {
       return this.build(
         year,
@@ -150,7 +115,7 @@ export class SoldesCalendar {
         chosen.firstDay,
         chosen.lastDay,
         [chosen.openingHour, chosen.openingMinute],
-        local ? 'departement_override' : 'national_override'
+        'national_override'
       )
     }
     const firstDay = arreteFirstDay(year, season)

@@ -1,8 +1,7 @@
 import { inject } from '@adonisjs/core'
-import { DateTime } from 'luxon'
 import type { Address, CartSnapshot, Locale } from '@comptoir/contracts/commerce'
-import { SHOP_TIME_ZONE } from '@comptoir/contracts/formatting'
 import type { PickupPoint } from '@comptoir/contracts/shipping_method'
+import { parisDate } from '#domain/pricing/paris_time'
 import PluginKernel from '#plugin_kernel/plugin_kernel'
 import { addWorkingDays } from '@comptoir/contracts/french_calendar'
 import type { CartItem } from '#services/cart/cart_contents'
@@ -25,10 +24,8 @@ export interface ShippingOffer {
   readonly pickupPoints: readonly PickupPoint[]
 }
 
-/** The Paris calendar day of an instant. */
-export function parisDate(instant: Date): string {
-  return DateTime.fromJSDate(instant).setZone(SHOP_TIME_ZONE).toISODate()!
-}
+/** The Paris calendar day of an instant, for the modules that import it from here. */
+export { parisDate }
 
 /**
  * Asks every enabled shipping plugin for its quote and keeps the options the

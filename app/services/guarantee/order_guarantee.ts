@@ -7,13 +7,18 @@ import {
   guaranteeCover,
   isCovered,
   isPresumed,
+  isSettled,
+  lineGuaranteeEnd,
   remedyDueOn,
   type ClaimedUnits,
   type ClaimProblem,
   type DeliveredParcel,
   type GuaranteeCover,
   type Remedy,
+  type RemedyDone,
 } from '#domain/guarantee'
+import { mergedQuantities } from '#domain/line_quantities'
+import { parisDate } from '#domain/pricing/paris_time'
 import type { SellerIdentity } from '#domain/seller_identity'
 import SendOrderEmail from '#jobs/send_order_email'
 import GuaranteeClaim from '#models/guarantee_claim'
@@ -21,19 +26,30 @@ import GuaranteeClaimLine from '#models/guarantee_claim_line'
 import Order from '#models/order'
 import OrderLine from '#models/order_line'
 import Shipment from '#models/shipment'
-import { parisDate } from '#services/checkout/shipping_offers'
 import { claimItems, type ClaimItem } from '#services/guarantee/claim_items'
 import OrderTimeline, { SHOPPER } from '#services/orders/order_timeline'
 import SettingsService from '#services/settings_service'
 import { lockForUpdate } from '#support/row_lock'
 
+/** A line of a delivered parcel: its units, until when they are covered, how many may be claimed. */
+export interface GuaranteedLine {
+  readonly line: OrderLine
+  readonly quantity: number
+  /** The last day covered, remedies done included (G-01, G-03). */
+  readonly guaranteeEnd: string
+  readonly covered: boolean
+  /** Units not in a claim under way. */
+  readonly claimable: number
+}
+
 /** A delivered parcel of the order, with its guarantee and what it held. */
 export interface GuaranteedParcel {
   readonly shipment: Shipment
+  /** From its delivery; `guaranteeEnd` is its lines' latest, remedies done included. */
   readonly cover: GuaranteeCover
-  /** A defect can still be reported for it today (G-01). */
+  /** A defect can still be reported for one of its lines today (G-01). */
   readonly covered: boolean
-  readonly lines: readonly { line: OrderLine; quantity: number }[]
+  readonly lines: readonly GuaranteedLine[]
 }
 
 /** Where an order stands under the legal guarantee, for its customer. */
@@ -73,11 +89,11 @@ export default class OrderGuarantee {
   ) {}
 
   async overview(order: Order, today = parisDate(new Date())): Promise<GuaranteeOverview> {
-    const [parcels, claims, lines] = await Promise.all([
-      this.parcelsOf(order, today),
+    const [claims, lines] = await Promise.all([
       GuaranteeClaim.query().where('order_id', order.id).preload('lines').orderBy('id'),
       OrderLine.query().where('order_id', order.id).orderBy('position'),
     ])
+    const parcels = await this.parcelsOf(order, today, claims)
     const closedUnresolved = claims.some((claim) => claim.status === 'closed_unresolved')
     const identity = closedUnresolved ? await this.settings.sellerIdentity() : null
     return {
@@ -99,13 +115,20 @@ export default class OrderGuarantee {
     report: DefectReport,
     today = parisDate(new Date())
   ): Promise<DefectReportOutcome> {
-    const units = mergedUnits(report.units)
+    // A parcel line posted twice adds up.
+    const units = mergedQuantities(
+      report.units.filter((entry) => entry.quantity > 0),
+      (entry) => `${entry.shipmentId}:${entry.orderLineId}`
+    )
     return db.transaction(async (trx) => {
       const order = await lockForUpdate(
         Order.query({ client: trx }).where('id', orderId),
         trx
       ).firstOrFail()
-      const parcels = await this.parcelsOf(order, today, trx)
+      const claims = await GuaranteeClaim.query({ client: trx })
+        .where('order_id', order.id)
+        .preload('lines')
+      const parcels = await this.parcelsOf(order, today, claims, trx)
       const problem = claimProblem(parcels.map(deliveredParcel), units, today)
       if (problem) return { kind: 'refused', problem }
 
@@ -161,10 +184,15 @@ export default class OrderGuarantee {
     })
   }
 
-  /** The order's delivered parcels, the first delivered first, each with its cover on `today`. */
+  /**
+   * The order's delivered parcels, the first delivered first, each line with
+   * its cover on `today`: extended by the remedies its resolved claims did
+   * (G-03), less the units in claims under way.
+   */
   private async parcelsOf(
     order: Order,
     today: string,
+    claims: readonly GuaranteeClaim[],
     trx?: TransactionClientContract
   ): Promise<GuaranteedParcel[]> {
     const client = trx ? { client: trx } : {}
@@ -179,35 +207,67 @@ export default class OrderGuarantee {
     ])
     return shipments.map((shipment) => {
       const cover = guaranteeCover(parisDate(shipment.deliveredAt!.toJSDate()))
+      const deliveredOn = cover.deliveredOn
+      const held = lines.flatMap((line) => {
+        const item = shipment.lines.find((candidate) => candidate.orderLineId === line.id)
+        if (!item || item.quantity <= 0) return []
+        const claimed = claimsOn(claims, shipment.id, line.id)
+        const guaranteeEnd = lineGuaranteeEnd(deliveredOn, claimed.flatMap(remedyDone))
+        const open = claimed.filter(({ claim }) => !isSettled(claim.status))
+        return [
+          {
+            line,
+            quantity: item.quantity,
+            guaranteeEnd,
+            covered: isCovered({ ...cover, guaranteeEnd }, today),
+            claimable: item.quantity - open.reduce((sum, { quantity }) => sum + quantity, 0),
+          },
+        ]
+      })
+      const latestEnd = held.reduce(
+        (end, line) => (line.guaranteeEnd > end ? line.guaranteeEnd : end),
+        cover.guaranteeEnd
+      )
       return {
         shipment,
-        cover,
-        covered: isCovered(cover, today),
-        lines: lines.flatMap((line) => {
-          const held = shipment.lines.find((item) => item.orderLineId === line.id)
-          return held && held.quantity > 0 ? [{ line, quantity: held.quantity }] : []
-        }),
+        cover: { ...cover, guaranteeEnd: latestEnd },
+        covered: held.some((line) => line.covered),
+        lines: held,
       }
     })
   }
 }
 
-/** The units asked, one entry per parcel line (a line posted twice adds up), none empty. */
-function mergedUnits(units: readonly ClaimedUnits[]): ClaimedUnits[] {
-  const merged = new Map<string, ClaimedUnits>()
-  for (const entry of units) {
-    if (entry.quantity <= 0) continue
-    const key = `${entry.shipmentId}:${entry.orderLineId}`
-    const quantity = (merged.get(key)?.quantity ?? 0) + entry.quantity
-    merged.set(key, { ...entry, quantity })
-  }
-  return [...merged.values()]
+/** The claims naming a parcel line, with the units each claimed there. */
+function claimsOn(claims: readonly GuaranteeClaim[], shipmentId: number, orderLineId: number) {
+  return claims.flatMap((claim) =>
+    claim.lines
+      .filter((entry) => entry.shipmentId === shipmentId && entry.orderLineId === orderLineId)
+      .map((entry) => ({ claim, quantity: entry.quantity }))
+  )
+}
+
+/** The remedy a resolved claim did, if any (G-03). */
+function remedyDone({ claim }: { claim: GuaranteeClaim }): RemedyDone[] {
+  if (claim.status !== 'resolved' || !claim.resolution || !claim.settledOn) return []
+  return [
+    {
+      requested: claim.preferredRemedy,
+      done: claim.resolution,
+      doneOn: claim.settledOn.toISODate()!,
+    },
+  ]
 }
 
 function deliveredParcel(parcel: GuaranteedParcel): DeliveredParcel {
   return {
     shipmentId: parcel.shipment.id,
     deliveredOn: parcel.cover.deliveredOn,
-    lines: parcel.lines.map((held) => ({ orderLineId: held.line.id, quantity: held.quantity })),
+    lines: parcel.lines.map((held) => ({
+      orderLineId: held.line.id,
+      quantity: held.quantity,
+      guaranteeEnd: held.guaranteeEnd,
+      openlyClaimed: held.quantity - held.claimable,
+    })),
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { inject } from '@adonisjs/core'
 import { isOpenPayment } from '#domain/payment_status'
 import { orderActions, resendableEmails } from '#domain/order_actions'
@@ -88,6 +89,8 @@ export default class AdminOrderView {
       /** Invoices and credit notes (the invoicing service's), with their PDF links. */
       documents,
       refunds,
+      /** Name each refund form of this page view: a form sent twice refunds once. */
+      refundRequestKeys: { refund: randomUUID(), cancelPaid: randomUUID() },
       /** Money that can still be given back. */
       refundable: captured ? refundableAmount(captured) : 0,
       /** Units of each line and delivery no credit note took back yet: what a refund may take. */

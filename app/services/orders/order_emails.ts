@@ -54,6 +54,8 @@ export interface OrderEmailRequest {
 interface MailContent {
   readonly data: Record<string, unknown>
   readonly documents?: MailAttachment[]
+  /** Where it goes when not to the order's e-mail (a withdrawal's acknowledgement, WF-04). */
+  readonly to?: string
 }
 
 /** The lines of an address as an envelope shows them. */
@@ -98,7 +100,7 @@ export default class OrderEmails {
     const documents = message.documents.map((document) => document.filename)
     await this.record(
       order,
-      `${request.kind} sent to ${order.email}` +
+      `${request.kind} sent to ${message.recipient}` +
         (documents.length ? ` (${documents.join(', ')})` : '')
     )
   }
@@ -135,7 +137,13 @@ export default class OrderEmails {
       formatDateTime: (date: DateTime) => formatShopDateTime(date.toJSDate(), locale),
       ...content.data,
     }
-    return new OrderMail(request.kind, order.email, subject, data, content.documents ?? [])
+    return new OrderMail(
+      request.kind,
+      content.to ?? order.email,
+      subject,
+      data,
+      content.documents ?? []
+    )
   }
 
   private content(
@@ -143,7 +151,7 @@ export default class OrderEmails {
     request: OrderEmailRequest,
     locale: Locale,
     seller: { shop: string; identity: SellerIdentity | null }
-  ) {
+  ): Promise<MailContent> {
     switch (request.kind) {
       case 'order_confirmation':
         return this.confirmation(order, locale, seller)

@@ -16,6 +16,7 @@ import OrderLine from '#models/order_line'
 import Payment from '#models/payment'
 import Refund from '#models/refund'
 import Shipment from '#models/shipment'
+import Withdrawal from '#models/withdrawal'
 import PaymentOptions from '#services/checkout/payment_options'
 import CouponService from '#services/coupon_service'
 import InvoiceService, { documentYear } from '#services/invoices/invoice_service'
@@ -31,6 +32,13 @@ export interface RefundRequest {
   readonly credit: CreditRequest
   readonly reason: string
   readonly mode: RefundMode
+  /**
+   * Names the merchant's request (the form's one-time key): the same request
+   * sent twice (a double click, a resubmitted form) is one refund.
+   */
+  readonly requestKey?: string
+  /** The withdrawal this refund pays back: marked refunded when the money is (W-10). */
+  readonly withdrawalId?: number
 }
 
 export type RefundOutcome =
@@ -51,6 +59,9 @@ export type RefundOutcome =
  */
 @inject()
 export default class OrderRefunds {
+  /** How long a provider may take to answer a refund before it is asked again later. */
+  static providerTimeoutMs = 20_000
+
   constructor(
     protected paymentOptions: PaymentOptions,
     protected ledger: PaymentLedger,
@@ -86,6 +97,9 @@ export default class OrderRefunds {
     if (refund.status === 'completed') return { kind: 'refunded', refund }
     if (refund.status === 'failed') return refusedBy(refund)
     const answer = await this.askProvider(refund)
+    // No answer in time: the provider may still have paid; the refund stays
+    // pending and is asked again, with the same key, later.
+    if (answer.kind === 'no_answer') return refused('provider_no_answer')
     await prepareDocumentSequence('AV', documentYear())
     return db.transaction(async (trx) => {
       await this.lockOrder(trx, refund.orderId)
@@ -112,7 +126,10 @@ export default class OrderRefunds {
     await prepareDocumentSequence('AV', documentYear())
     const reserved = await db.transaction(async (trx) => {
       const outcome = await this.reserve(trx, orderId, request, actor, cancelsOrder)
+      // A provider refund completes once the provider answers; a request made
+      // again returns its refund as it stands.
       if (outcome.kind === 'refused' || request.mode === 'provider') return outcome
+      if (outcome.refund.status !== 'pending') return outcome
       return this.complete(trx, outcome.refund, null)
     })
     if (reserved.kind === 'refused' || request.mode === 'manual') return reserved
@@ -132,6 +149,11 @@ export default class OrderRefunds {
     cancelsOrder: boolean
   ): Promise<RefundOutcome> {
     const order = await this.lockOrder(trx, orderId)
+    const idempotencyKey = `refund-${request.requestKey ?? randomUUID()}`
+    const same = await Refund.query({ client: trx })
+      .where('idempotency_key', idempotencyKey)
+      .first()
+    if (same) return same.status === 'failed' ? refusedBy(same) : { kind: 'refunded', refund: same }
     if (!order.paidAt) return refused('not_paid')
     const pending = await Refund.query({ client: trx })
       .where('order_id', order.id)
@@ -175,7 +197,8 @@ export default class OrderRefunds {
         request: request.credit,
         cancelsOrder,
         reason: request.reason,
-        idempotencyKey: `refund-${randomUUID()}`,
+        withdrawalId: request.withdrawalId ?? null,
+        idempotencyKey,
         providerRefundId: null,
         failure: null,
         actor: actor.label,
@@ -207,6 +230,12 @@ export default class OrderRefunds {
       reason: refund.reason,
       actor,
     })
+    // The note is rebuilt from the request under the order's lock: it must be the money reserved.
+    if (creditNote.totalGross !== refund.amount) {
+      throw new Error(
+        `Refund ${refund.id}: credit note ${creditNote.number} is ${creditNote.totalGross}, not ${refund.amount}`
+      )
+    }
     const payment = await lockForUpdate(
       Payment.query({ client: trx }).where('id', refund.paymentId),
       trx
@@ -229,6 +258,7 @@ export default class OrderRefunds {
       completedAt: DateTime.now(),
     })
     await refund.save()
+    if (refund.withdrawalId !== null) await this.withdrawalRefunded(trx, order, refund)
 
     if (refund.cancelsOrder) {
       await this.stock.releaseOrder(trx, order)
@@ -246,6 +276,26 @@ export default class OrderRefunds {
       await this.timeline.move(trx, order, 'refunded', actor)
     }
     return { kind: 'refunded', refund }
+  }
+
+  /**
+   * Marks the withdrawal the refund pays back refunded, with the money: a
+   * provider answering late (settled from the order page) marks it too.
+   */
+  private async withdrawalRefunded(trx: TransactionClientContract, order: Order, refund: Refund) {
+    const withdrawal = await Withdrawal.findOrFail(refund.withdrawalId, { client: trx })
+    withdrawal.merge({
+      status: 'refunded',
+      refundId: refund.id,
+      refundedAt: refund.completedAt,
+      refundClaimedAt: null,
+    })
+    await withdrawal.save()
+    await this.timeline.record(trx, order, {
+      type: 'note',
+      actor: { label: refund.actor },
+      note: `withdrawal #${withdrawal.id} refunded: ${refund.amount} (${refund.mode})`,
+    })
   }
 
   private async fail(
@@ -273,21 +323,32 @@ export default class OrderRefunds {
   }
 
   /** The provider's answer; a provider gone or throwing is an answer too, never a crash. */
-  private async askProvider(refund: Refund): Promise<RefundResult | { kind: 'unavailable' }> {
+  private async askProvider(
+    refund: Refund
+  ): Promise<RefundResult | { kind: 'unavailable' } | { kind: 'no_answer' }> {
     const payment = await Payment.findOrFail(refund.paymentId)
     const provider = await this.paymentOptions.provider(payment.methodCode)
     if (!provider) return { kind: 'unavailable' }
     const order = await Order.findOrFail(refund.orderId)
     const lines = await OrderLine.query().where('order_id', order.id).orderBy('position')
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<{ kind: 'no_answer' }>((resolve) => {
+      timer = setTimeout(() => resolve({ kind: 'no_answer' }), OrderRefunds.providerTimeoutMs)
+    })
     try {
-      return await provider.refund(
-        orderSnapshot(order, lines),
-        { amount: refund.amount, currency: refund.currency },
-        refund.idempotencyKey
-      )
+      return await Promise.race([
+        provider.refund(
+          orderSnapshot(order, lines),
+          { amount: refund.amount, currency: refund.currency },
+          refund.idempotencyKey
+        ),
+        timeout,
+      ])
     } catch (error) {
       logger.error({ err: error, refund: refund.id }, 'payment provider failed to refund')
       return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) }
+    } finally {
+      clearTimeout(timer)
     }
   }
 

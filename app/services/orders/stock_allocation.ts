@@ -3,6 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import type Order from '#models/order'
 import OrderLine from '#models/order_line'
+import type OrderStockAllocation from '#models/order_stock_allocation'
 import StockService from '#services/catalog/stock_service'
 import { lockForUpdate } from '#support/row_lock'
 
@@ -50,23 +51,60 @@ export default class StockAllocation {
       .preload('allocations', (query) => query.whereNull('released_at'))
     for (const line of lines) {
       for (const allocation of line.allocations) {
-        if (line.variantId !== null) {
-          await this.stock.adjust(
-            {
-              variantId: line.variantId,
-              stockLocationId: allocation.stockLocationId,
-              delta: allocation.quantity,
-              reason: 'cancellation',
-              reference: order.number,
-            },
-            trx
-          )
-        }
-        allocation.useTransaction(trx)
-        allocation.releasedAt = DateTime.now()
-        await allocation.save()
+        await this.putBack(trx, line, allocation, allocation.quantity, order.number)
       }
     }
+  }
+
+  /**
+   * Puts back `units` of one order line that will never ship (withdrawn
+   * before shipping, W-08), the last taken first: an allocation given back
+   * whole is marked released, one given back in part shrinks, so a later
+   * cancellation gives back only what the order still holds.
+   */
+  async releaseUnits(
+    trx: TransactionClientContract,
+    order: Order,
+    orderLineId: number,
+    units: number
+  ) {
+    const line = await OrderLine.query({ client: trx })
+      .where('id', orderLineId)
+      .preload('allocations', (query) => query.whereNull('released_at').orderBy('id', 'desc'))
+      .firstOrFail()
+    let left = units
+    for (const allocation of line.allocations) {
+      if (left === 0) break
+      const released = Math.min(left, allocation.quantity)
+      left -= released
+      await this.putBack(trx, line, allocation, released, order.number)
+    }
+  }
+
+  /** Gives `units` of an allocation back to its location's stock. */
+  private async putBack(
+    trx: TransactionClientContract,
+    line: OrderLine,
+    allocation: OrderStockAllocation,
+    units: number,
+    reference: string
+  ) {
+    if (line.variantId !== null) {
+      await this.stock.adjust(
+        {
+          variantId: line.variantId,
+          stockLocationId: allocation.stockLocationId,
+          delta: units,
+          reason: 'cancellation',
+          reference,
+        },
+        trx
+      )
+    }
+    allocation.useTransaction(trx)
+    if (units === allocation.quantity) allocation.releasedAt = DateTime.now()
+    else allocation.quantity -= units
+    await allocation.save()
   }
 
   /**

@@ -7,12 +7,13 @@ import Customer from '#models/customer'
 import Invoice from '#models/invoice'
 import type Order from '#models/order'
 import { invoiceRetentionEnd } from '#domain/data_retention'
+import { CLAIM_STATUSES, isSettled } from '#domain/guarantee'
 import type { OrderStatus } from '#domain/order_status'
 import AuditLogService, { type AuditActor } from '#services/audit_log_service'
 import { parisDate } from '#services/checkout/shipping_offers'
 import CustomerAccountService, { type PasswordCheck } from '#services/customer_account_service'
 import ContractArchives from '#services/privacy/contract_archives'
-import { ordersOfPerson } from '#services/privacy/personal_data'
+import { ordersOfAccount } from '#services/privacy/personal_data'
 import PrivacyRequests from '#services/privacy/privacy_requests'
 
 /** Who erases: the customer themselves, staff answering a request, or the retention job. */
@@ -29,6 +30,37 @@ export type ErasureOutcome =
 /** Orders still being paid, prepared or carried: their addresses are still needed. */
 const SETTLED: readonly OrderStatus[] = ['delivered', 'closed', 'cancelled', 'refunded']
 
+/**
+ * The numbers of orders an erasure must wait for: still in progress, or with
+ * a withdrawal not refunded yet or a guarantee claim not settled, whose
+ * handling needs the consumer's name and address.
+ */
+async function busyOrders(
+  orders: Pick<Order, 'id' | 'number' | 'status'>[],
+  trx?: TransactionClientContract
+) {
+  const ids = orders.map((order) => order.id)
+  const client = trx ?? db
+  const [withdrawals, claims] = ids.length
+    ? await Promise.all([
+        client
+          .from('withdrawals')
+          .whereIn('order_id', ids)
+          .whereNot('status', 'refunded')
+          .select('order_id'),
+        client
+          .from('guarantee_claims')
+          .whereIn('order_id', ids)
+          .whereNotIn('status', CLAIM_STATUSES.filter(isSettled))
+          .select('order_id'),
+      ])
+    : [[], []]
+  const open = new Set([...withdrawals, ...claims].map((row) => Number(row.order_id)))
+  return orders
+    .filter((order) => !SETTLED.includes(order.status) || open.has(order.id))
+    .map((order) => order.number)
+}
+
 /** What stays of a person in an anonymised order: nothing that names or reaches them. */
 export const ANONYMISED_EMAIL = 'anonymised@erased.invalid'
 const ERASED_NOTE = '[erased]'
@@ -39,8 +71,9 @@ const ERASED_NOTE = '[erased]'
  * consent. Kept, because the law requires it: invoices and credit notes, ten
  * years, untouched (I-06); contracts of €120 or more, copied to their archive
  * first (P-09). The orders stay for the accounts, anonymised: no e-mail, no
- * name, no street, no IP; only the country (the VAT destination) remains.
- * Refused while an order is still in progress.
+ * name, no street, no IP; only the country (the VAT destination) remains;
+ * so do their withdrawals and guarantee claims, without names or free text.
+ * Refused while an order, a withdrawal or a claim is still in progress.
  */
 @inject()
 export default class AccountErasure {
@@ -57,7 +90,7 @@ export default class AccountErasure {
    * and archived contracts stay (R-04).
    */
   async preview(customer: Customer) {
-    const orders = await ordersOfPerson(customer).select('id', 'number', 'status')
+    const orders = await ordersOfAccount(customer.id).select('id', 'number', 'status')
     const ids = orders.map((order) => order.id)
     const [invoices, contracts] = ids.length
       ? await Promise.all([
@@ -67,9 +100,7 @@ export default class AccountErasure {
       : [null, null]
     return {
       orders: orders.length,
-      inProgress: orders
-        .filter((order) => !SETTLED.includes(order.status))
-        .map((order) => order.number),
+      inProgress: await busyOrders(orders),
       invoicesKeptUntil: invoices
         ? invoiceRetentionEnd(parisDate(invoices.issuedAt.toJSDate()))
         : null,
@@ -92,11 +123,9 @@ export default class AccountErasure {
     return db.transaction(async (trx) => {
       const customer = await Customer.query({ client: trx }).where('id', customerId).first()
       if (!customer) return { status: 'not_found' } as const
-      const orders = await ordersOfPerson(customer, trx).orderBy('id')
-      const inProgress = orders.filter((order) => !SETTLED.includes(order.status))
-      if (inProgress.length) {
-        return { status: 'orders_in_progress', numbers: inProgress.map((order) => order.number) }
-      }
+      const orders = await ordersOfAccount(customer.id, trx).orderBy('id')
+      const inProgress = await busyOrders(orders, trx)
+      if (inProgress.length) return { status: 'orders_in_progress', numbers: inProgress }
 
       let contractsArchived = 0
       for (const order of orders) {
@@ -104,10 +133,8 @@ export default class AccountErasure {
         await this.anonymise(trx, order, customer.email)
       }
       await trx.from('carts').where('customer_id', customer.id).delete()
-      await trx
-        .from('marketing_consents')
-        .where((where) => where.where('customer_id', customer.id).orWhere('email', customer.email))
-        .delete()
+      // Only the account's own consent: a guest's row with its e-mail is not its to erase.
+      await trx.from('marketing_consents').where('customer_id', customer.id).delete()
       await this.requests.answer(trx, {
         customerId: customer.id,
         kind: 'erasure',
@@ -143,6 +170,15 @@ export default class AccountErasure {
       .from('coupon_redemptions')
       .where('order_id', order.id)
       .update({ email: ANONYMISED_EMAIL })
+    // Settled withdrawals and claims stay for the accounts, without who wrote them or what they said.
+    await trx
+      .from('withdrawals')
+      .where('order_id', order.id)
+      .update({ consumer_name: ERASED_NOTE, email: ANONYMISED_EMAIL, reason: null })
+    await trx
+      .from('guarantee_claims')
+      .where('order_id', order.id)
+      .update({ description: ERASED_NOTE })
     // The timeline names the recipient of each e-mail sent.
     const events = await trx
       .from('order_events')

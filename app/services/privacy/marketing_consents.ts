@@ -9,15 +9,6 @@ import MarketingConsent, { type ConsentSource } from '#models/marketing_consent'
  * here ever turns a consent on without the person asking.
  */
 export default class MarketingConsents {
-  async find(email: string) {
-    return MarketingConsent.findBy('email', normalise(email))
-  }
-
-  async isOptedIn(email: string) {
-    const consent = await this.find(email)
-    return consent?.optedIn ?? false
-  }
-
   /** Records a consent just given (again), with where it was given. */
   async optIn(
     input: { email: string; source: ConsentSource; customerId?: number | null },
@@ -49,20 +40,28 @@ export default class MarketingConsents {
     return consent
   }
 
-  async withdrawEmail(email: string) {
-    const consent = await this.find(email)
-    return consent ? this.withdraw(consent) : null
+  /**
+   * The account's own consent. A guest's consent with the same e-mail is not
+   * the account's: its e-mail is never verified.
+   */
+  async ofAccount(customerId: number) {
+    return MarketingConsent.findBy('customer_id', customerId)
   }
 
-  /** The account's preference, as its page sets it. */
+  /**
+   * The account's preference, as its page sets it: only its own consent
+   * changes. Opting in where a guest's consent holds the e-mail replaces that
+   * consent with the account's, nothing of the guest's kept.
+   */
   async setPreference(customer: { id: number; email: string }, optedIn: boolean) {
+    const own = await this.ofAccount(customer.id)
     if (optedIn) {
-      if (!(await this.isOptedIn(customer.email))) {
+      if (!own?.optedIn) {
         await this.optIn({ email: customer.email, source: 'account', customerId: customer.id })
       }
       return
     }
-    await this.withdrawEmail(customer.email)
+    if (own) await this.withdraw(own)
   }
 }
 

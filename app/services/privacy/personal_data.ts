@@ -7,20 +7,16 @@ import CustomerAddress from '#models/customer_address'
 import MarketingConsent from '#models/marketing_consent'
 import Order from '#models/order'
 import PrivacyRequest from '#models/privacy_request'
+import Withdrawal from '#models/withdrawal'
+import GuaranteeClaim from '#models/guarantee_claim'
 
 /**
- * A person's orders: their account's, and those placed as a guest with the
- * account's e-mail (the same person, who had not signed in).
+ * An account's orders: those placed signed in. Guest orders with the same
+ * e-mail are not: an account's e-mail is never verified, so anyone could
+ * register with someone else's address to read or erase them.
  */
-export function ordersOfPerson(
-  customer: Pick<Customer, 'id' | 'email'>,
-  trx?: TransactionClientContract
-) {
-  return Order.query({ client: trx }).where((where) =>
-    where
-      .where('customer_id', customer.id)
-      .orWhere((guest) => guest.whereNull('customer_id').where('email', customer.email))
-  )
+export function ordersOfAccount(customerId: number, trx?: TransactionClientContract) {
+  return Order.query({ client: trx }).where('customer_id', customerId)
 }
 
 const iso = (date: DateTime | null) => date?.toUTC().toISO() ?? null
@@ -29,26 +25,29 @@ const day = (date: DateTime | null) => date?.toISODate() ?? null
 /**
  * Everything the shop holds about a customer, as structured, machine-readable
  * JSON (LEGAL.md R-03: access and portability): profile, address book, cart,
- * orders, marketing consent, archived contracts and their own requests. The
- * cookie choice lives in their browser only.
+ * orders with their withdrawals and guarantee claims, marketing consent,
+ * archived contracts and their own requests. The cookie choice lives in
+ * their browser only.
  */
 export async function personalDataOf(customer: Customer) {
-  const [addresses, cart, orders, consent, contracts, requests] = await Promise.all([
-    CustomerAddress.query().where('customer_id', customer.id).orderBy('id'),
-    Cart.query()
-      .where('customer_id', customer.id)
-      .preload('lines', (lines) => lines.orderBy('id').preload('variant'))
-      .first(),
-    ordersOfPerson(customer)
-      .orderBy('placed_at')
-      .orderBy('id')
-      .preload('lines', (lines) => lines.orderBy('position')),
-    MarketingConsent.findBy('email', customer.email),
-    ContractArchive.query()
-      .whereIn('order_id', ordersOfPerson(customer).select('id'))
-      .orderBy('concluded_at'),
-    PrivacyRequest.query().where('customer_id', customer.id).orderBy('id'),
-  ])
+  const orderIds = ordersOfAccount(customer.id).select('id')
+  const [addresses, cart, orders, consent, contracts, requests, withdrawals, claims] =
+    await Promise.all([
+      CustomerAddress.query().where('customer_id', customer.id).orderBy('id'),
+      Cart.query()
+        .where('customer_id', customer.id)
+        .preload('lines', (lines) => lines.orderBy('id').preload('variant'))
+        .first(),
+      ordersOfAccount(customer.id)
+        .orderBy('placed_at')
+        .orderBy('id')
+        .preload('lines', (lines) => lines.orderBy('position')),
+      MarketingConsent.findBy('customer_id', customer.id),
+      ContractArchive.query().whereIn('order_id', orderIds).orderBy('concluded_at'),
+      PrivacyRequest.query().where('customer_id', customer.id).orderBy('id'),
+      Withdrawal.query().whereIn('order_id', orderIds).preload('order').orderBy('id'),
+      GuaranteeClaim.query().whereIn('order_id', orderIds).preload('order').orderBy('id'),
+    ])
   return {
     format: 'comptoir.personal_data.v1',
     exportedAt: DateTime.now().toUTC().toISO(),
@@ -102,6 +101,24 @@ export async function personalDataOf(customer: Customer) {
           withdrawnAt: iso(consent.withdrawnAt),
         }
       : null,
+    withdrawals: withdrawals.map((withdrawal) => ({
+      orderNumber: withdrawal.order.number,
+      status: withdrawal.status,
+      channel: withdrawal.channel,
+      consumerName: withdrawal.consumerName,
+      email: withdrawal.email,
+      reason: withdrawal.reason,
+      sentAt: iso(withdrawal.sentAt),
+      refundedAt: iso(withdrawal.refundedAt),
+    })),
+    guaranteeClaims: claims.map((claim) => ({
+      orderNumber: claim.order.number,
+      status: claim.status,
+      description: claim.description,
+      preferredRemedy: claim.preferredRemedy,
+      requestedOn: day(claim.requestedOn),
+      settledOn: day(claim.settledOn),
+    })),
     contracts: contracts.map((contract) => ({
       orderNumber: contract.orderNumber,
       concludedAt: iso(contract.concludedAt),

@@ -4,7 +4,7 @@ import PrivacyRequest, { type PrivacyRequestKind } from '#models/privacy_request
 import { canExtendRequest, requestDeadlines } from '#domain/data_retention'
 import { parisDate } from '#services/checkout/shipping_offers'
 
-export type ExtendOutcome = { status: 'extended' } | { status: 'too_late' | 'not_found' }
+export type ExtendOutcome = { status: 'extended' } | { status: 'too_late' | 'answered' }
 
 /**
  * Requests of data subjects (LEGAL.md R-03), recorded by staff when received
@@ -46,13 +46,20 @@ export default class PrivacyRequests {
       .orderBy('id')
   }
 
+  /** One of the customer's requests; another customer's is not found (404). */
+  ofCustomer(customerId: number, requestId: number) {
+    return PrivacyRequest.query()
+      .where('id', requestId)
+      .where('customer_id', customerId)
+      .firstOrFail()
+  }
+
   /**
    * Two more months for a complex request, when the person is told within the
    * first month (GDPR art. 12(3)).
    */
-  async extend(requestId: number, today = parisDate(new Date())): Promise<ExtendOutcome> {
-    const request = await PrivacyRequest.find(requestId)
-    if (!request || request.completedAt) return { status: 'not_found' }
+  async extend(request: PrivacyRequest, today = parisDate(new Date())): Promise<ExtendOutcome> {
+    if (request.completedAt) return { status: 'answered' }
     const receivedOn = request.receivedOn.toISODate()!
     if (!canExtendRequest(receivedOn, today)) return { status: 'too_late' }
     request.extendedDueOn = DateTime.fromISO(requestDeadlines(receivedOn).extendedDueOn)
@@ -60,9 +67,8 @@ export default class PrivacyRequests {
     return { status: 'extended' }
   }
 
-  async complete(requestId: number, handledBy: string) {
-    const request = await PrivacyRequest.find(requestId)
-    if (!request || request.completedAt) return null
+  async complete(request: PrivacyRequest, handledBy: string) {
+    if (request.completedAt) return null
     request.merge({ completedAt: DateTime.now(), handledBy })
     await request.save()
     return request

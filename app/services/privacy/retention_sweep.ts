@@ -10,9 +10,11 @@ import { SHOP_TIME_ZONE } from '@comptoir/contracts/formatting'
 import { appUrl } from '#config/app'
 import {
   CONTRACT_ARCHIVE_THRESHOLD,
+  CONTRACT_ARCHIVE_YEARS,
   INACTIVE_ACCOUNT_GRACE_DAYS,
   INACTIVE_ACCOUNT_WARNING_YEARS,
   PROSPECT_RETENTION_YEARS,
+  addYears,
   dueCutoff,
 } from '#domain/data_retention'
 import Customer from '#models/customer'
@@ -36,6 +38,8 @@ export interface RetentionReport {
   /** Inactive accounts left alone because an order is still in progress. */
   accountsKept: number
   contractsArchived: number
+  /** Contracts the job failed to archive (logged; tried again tomorrow). */
+  contractsFailed: number
   contractsExpired: number
 }
 
@@ -67,7 +71,7 @@ export default class RetentionSweep {
       prospectsPurged: await this.purgeProspects(day),
       accountsWarned: await this.warnInactiveAccounts(day, now),
       ...(await this.eraseInactiveAccounts(now)),
-      contractsArchived: await this.archiveMissedContracts(),
+      ...(await this.archiveMissedContracts(day)),
       contractsExpired: await this.deleteExpiredContracts(day),
     }
     await this.auditLog.record({
@@ -100,7 +104,7 @@ export default class RetentionSweep {
     const bound = startOfParisDay(addDays(dueCutoff(day, INACTIVE_ACCOUNT_WARNING_YEARS), 1))
     const customers = await Customer.query()
       .whereNull('inactivity_warned_at')
-      .whereRaw('coalesce(last_activity_at, created_at) < ?', [bound])
+      .where('last_activity_at', '<', bound)
       .whereNotExists((orders) => ordersOfRow(orders).where('orders.placed_at', '>=', bound))
       .orderBy('id')
     let warned = 0
@@ -130,7 +134,9 @@ export default class RetentionSweep {
     const customers = await Customer.query()
       .whereNotNull('inactivity_warned_at')
       .where('inactivity_warned_at', '<=', warnedBefore)
-      .whereRaw('coalesce(last_activity_at, created_at) < inactivity_warned_at')
+      // An unknown last activity never counts as inactivity.
+      .whereNotNull('last_activity_at')
+      .whereColumn('last_activity_at', '<', 'inactivity_warned_at')
       .whereNotExists((orders) =>
         ordersOfRow(orders).whereColumn('orders.placed_at', '>', 'customers.inactivity_warned_at')
       )
@@ -145,9 +151,15 @@ export default class RetentionSweep {
     return { accountsErased, accountsKept }
   }
 
-  private async archiveMissedContracts() {
+  /**
+   * Orders whose ten years are already over (their archive just expired and
+   * was deleted) are not archived again. One that fails is logged and
+   * counted, and the others still go.
+   */
+  private async archiveMissedContracts(day: string) {
     const missed = await db
       .from('orders')
+      .where('placed_at', '>=', startOfParisDay(addYears(day, -CONTRACT_ARCHIVE_YEARS)))
       .where((where) =>
         where
           .where('total', '>=', CONTRACT_ARCHIVE_THRESHOLD.amount)
@@ -160,8 +172,18 @@ export default class RetentionSweep {
       )
       .orderBy('id')
       .select('id')
-    for (const { id } of missed) await this.archives.archive(id)
-    return missed.length
+    let contractsArchived = 0
+    let contractsFailed = 0
+    for (const { id } of missed) {
+      try {
+        await this.archives.archive(id)
+        contractsArchived++
+      } catch (error) {
+        logger.error({ err: error, orderId: id }, 'contract not archived')
+        contractsFailed++
+      }
+    }
+    return { contractsArchived, contractsFailed }
   }
 
   private async deleteExpiredContracts(day: string) {
@@ -194,17 +216,12 @@ export default class RetentionSweep {
   }
 }
 
-/** The orders of the outer query's customer row, guest orders with its e-mail included. */
+/**
+ * The orders of the outer query's customer row. Not guest orders with its
+ * e-mail: an unverified address proves nothing about who placed them.
+ */
 function ordersOfRow(orders: ModelQueryBuilderContract<typeof Customer>) {
-  return orders
-    .from('orders')
-    .where((owner) =>
-      owner
-        .whereColumn('orders.customer_id', 'customers.id')
-        .orWhere((guest) =>
-          guest.whereNull('orders.customer_id').whereColumn('orders.email', 'customers.email')
-        )
-    )
+  return orders.from('orders').whereColumn('orders.customer_id', 'customers.id')
 }
 
 /** The UTC instant a Paris day starts, as a SQL timestamp. */

@@ -26,6 +26,7 @@ import OrderTimeline, { SHOPPER, type OrderActor } from '#services/orders/order_
 import { orderSnapshot } from '#services/orders/order_snapshot'
 import type { OrderRecord } from '#services/orders/order_record'
 import ShipmentService from '#services/orders/shipment_service'
+import StockAllocation from '#services/orders/stock_allocation'
 import SettingsService from '#services/settings_service'
 import { lockForUpdate } from '#support/row_lock'
 
@@ -87,14 +88,16 @@ export interface WithdrawalState {
  * W-18, WF-01 to WF-06): where its period stands, what is left to withdraw,
  * and the statements themselves. A statement is recorded under the order's
  * lock (no unit withdrawn twice), dated by the server clock or by the letter's
- * sending date, and acknowledged by e-mail once committed.
+ * sending date, its units not shipped yet put back in stock, and acknowledged
+ * by e-mail once committed.
  */
 @inject()
 export default class OrderWithdrawals {
   constructor(
     protected settings: SettingsService,
     protected shipments: ShipmentService,
-    protected timeline: OrderTimeline
+    protected timeline: OrderTimeline,
+    protected stock: StockAllocation
   ) {}
 
   /** The merchant's withdrawal settings, defaults filled in. */
@@ -169,7 +172,7 @@ export default class OrderWithdrawals {
         },
         { client: trx }
       )
-      await WithdrawalLine.createMany(
+      const withdrawn = await WithdrawalLine.createMany(
         lines.map((line) => {
           const ordered = state.lines.find((candidate) => candidate.id === line.orderLineId)!
           const withdrawnBefore = state.withdrawals
@@ -190,6 +193,10 @@ export default class OrderWithdrawals {
         }),
         { client: trx }
       )
+      // Units that will never ship go back to stock now (W-08).
+      for (const line of withdrawn.filter((entry) => entry.unshippedQuantity > 0)) {
+        await this.stock.releaseUnits(trx, order, line.orderLineId, line.unshippedQuantity)
+      }
       const units = lines.map((line) => {
         const sku = state.lines.find((candidate) => candidate.id === line.orderLineId)!.sku
         return `${line.quantity} × ${sku}`

@@ -203,16 +203,14 @@ export default class WithdrawalDesk {
     const facts = new Map<number, WithdrawalDueFacts>()
     if (!withdrawals.length) return facts
     const settings = await this.withdrawals.withdrawalSettings()
-    const shipped = await shippedUnits([...new Set(withdrawals.map((w) => w.orderId))])
     const refunds = await Refund.query().whereIn(
       'id',
       withdrawals.flatMap((withdrawal) => (withdrawal.refundId ? [withdrawal.refundId] : []))
     )
     const today = parisDay(DateTime.now())
     for (const withdrawal of withdrawals) {
-      const goodsToReturn = withdrawal.lines.some(
-        (line) => (shipped.get(line.orderLineId) ?? 0) > 0
-      )
+      // Only units withdrawn after they shipped come back (W-13).
+      const goodsToReturn = withdrawal.lines.some((line) => line.quantity > line.unshippedQuantity)
       const due = refundDue({
         notifiedOn: withdrawal.notifiedOn.toISODate()!,
         goodsToReturn,
@@ -267,16 +265,4 @@ function surchargeOf(
     productPrice: estimate?.goods,
     legalInterestRateBp: settings.legalInterestRateBp,
   })
-}
-
-/** Units shipped so far of each order line of these orders. */
-async function shippedUnits(orderIds: number[]) {
-  const rows = await db
-    .from('shipment_lines')
-    .join('shipments', 'shipments.id', 'shipment_lines.shipment_id')
-    .whereIn('shipments.order_id', orderIds)
-    .groupBy('shipment_lines.order_line_id')
-    .select('shipment_lines.order_line_id')
-    .sum('shipment_lines.quantity as quantity')
-  return new Map(rows.map((row) => [Number(row.order_line_id), Number(row.quantity)]))
 }

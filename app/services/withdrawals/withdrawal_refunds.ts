@@ -17,11 +17,12 @@ import Invoice from '#models/invoice'
 import Order from '#models/order'
 import OrderLine from '#models/order_line'
 import Payment from '#models/payment'
+import Refund from '#models/refund'
 import Withdrawal from '#models/withdrawal'
 import type WithdrawalLine from '#models/withdrawal_line'
 import InvoiceService from '#services/invoices/invoice_service'
 import OrderRefunds from '#services/orders/order_refunds'
-import OrderTimeline, { type OrderActor } from '#services/orders/order_timeline'
+import type { OrderActor } from '#services/orders/order_timeline'
 import OrderWithdrawals, { exceptionsShown } from '#services/withdrawals/order_withdrawals'
 import { formatCalendarDay } from '#support/calendar_days'
 import type { Locale } from '#support/locale_paths'
@@ -80,8 +81,7 @@ export default class WithdrawalRefunds {
   constructor(
     protected withdrawals: OrderWithdrawals,
     protected invoices: InvoiceService,
-    protected refunds: OrderRefunds,
-    protected timeline: OrderTimeline
+    protected refunds: OrderRefunds
   ) {}
 
   /** The refund these choices give, without making it. */
@@ -185,9 +185,11 @@ export default class WithdrawalRefunds {
   }
 
   /**
-   * Makes the refund the merchant saw (`expectedTotal`): claimed first so two
-   * members of staff cannot both make it, then OrderRefunds issues the credit
-   * note and moves the payment, and the withdrawal is marked refunded.
+   * Makes the refund the merchant saw (`expectedTotal`): claimed first, one
+   * withdrawal of an order at a time, so the plan sees those refunded before
+   * it (W-12: the last one brings the delivery back) and two members of staff
+   * cannot both make it; then OrderRefunds issues the credit note, moves the
+   * payment and marks the withdrawal refunded in the same transaction.
    */
   async refund(
     withdrawalId: number,
@@ -198,15 +200,21 @@ export default class WithdrawalRefunds {
   ): Promise<WithdrawalRefundOutcome> {
     const claimed = await this.claim(withdrawalId)
     if (claimed !== 'claimed') return refused(claimed)
-    let done = false
     try {
       const plan = await this.plan(withdrawalId, choices)
       if (plan.kind === 'refused') return plan
       if (plan.creditTotal !== expectedTotal) return refused('amount_changed')
       const withdrawal = await Withdrawal.findOrFail(withdrawalId)
+      // The merchant's choices, shown with the refund once it is made.
+      withdrawal.merge({
+        returnShipping: plan.refund.returnShipping,
+        deductionAmount: plan.refund.deduction?.amount ?? null,
+        deductionReason: plan.refund.deduction?.reason ?? null,
+      })
+      await withdrawal.save()
       const outcome = await this.refunds.refund(
         withdrawal.orderId,
-        { credit: plan.credit, reason: plan.reason, mode },
+        { credit: plan.credit, reason: plan.reason, mode, withdrawalId },
         actor
       )
       if (outcome.kind === 'refused') {
@@ -216,61 +224,44 @@ export default class WithdrawalRefunds {
           ...(outcome.detail ? { detail: outcome.detail } : {}),
         }
       }
-      const refunded = await db.transaction(async (trx) => {
-        const locked = await lockForUpdate(
-          Withdrawal.query({ client: trx }).where('id', withdrawalId),
-          trx
-        ).firstOrFail()
-        locked.useTransaction(trx)
-        locked.merge({
-          status: 'refunded',
-          refundId: outcome.refund.id,
-          refundedAt: DateTime.now(),
-          refundClaimedAt: null,
-          returnShipping: plan.refund.returnShipping,
-          deductionAmount: plan.refund.deduction?.amount ?? null,
-          deductionReason: plan.refund.deduction?.reason ?? null,
-        })
-        await locked.save()
-        const order = await Order.findOrFail(locked.orderId, { client: trx })
-        await this.timeline.record(trx, order, {
-          type: 'note',
-          actor,
-          note: `withdrawal #${locked.id} refunded: ${outcome.refund.amount} (${mode})`,
-        })
-        return locked
-      })
-      done = true
-      return { kind: 'refunded', withdrawal: refunded, amount: outcome.refund.amount }
+      await withdrawal.refresh()
+      return { kind: 'refunded', withdrawal, amount: outcome.refund.amount }
     } finally {
-      if (!done) {
-        await db.from('withdrawals').where('id', withdrawalId).update({ refund_claimed_at: null })
-      }
+      // Cleared with the refund when made; else let the next attempt in.
+      await db.from('withdrawals').where('id', withdrawalId).update({ refund_claimed_at: null })
     }
   }
 
-  /** Takes the withdrawal's refund for this request, or says who has it. */
+  /**
+   * Takes the refunds of the withdrawal's order for this request, under the
+   * order's lock, or says who has them: another withdrawal's refund being
+   * made, or a refund still awaiting its provider.
+   */
   private async claim(withdrawalId: number) {
+    const { orderId } = await Withdrawal.findOrFail(withdrawalId)
     const now = DateTime.now()
-    const taken = await db
-      .from('withdrawals')
-      .where('id', withdrawalId)
-      .whereNot('status', 'refunded')
-      .where((query) =>
-        query
-          .whereNull('refund_claimed_at')
-          .orWhere(
+    return db.transaction(async (trx) => {
+      await lockForUpdate(Order.query({ client: trx }).where('id', orderId), trx).firstOrFail()
+      const withdrawal = await Withdrawal.findOrFail(withdrawalId, { client: trx })
+      if (withdrawal.status === 'refunded') return 'already_refunded' as const
+      const [claimedByOther, pending] = await Promise.all([
+        Withdrawal.query({ client: trx })
+          .where('order_id', orderId)
+          .where(
             'refund_claimed_at',
-            '<',
+            '>=',
             sqlTimestamp(now.minus({ minutes: STALE_CLAIM_MINUTES }))
           )
-      )
-      .update({ refund_claimed_at: sqlTimestamp(now) })
-    if (Number(taken) === 1) return 'claimed' as const
-    const withdrawal = await Withdrawal.findOrFail(withdrawalId)
-    return withdrawal.status === 'refunded'
-      ? ('already_refunded' as const)
-      : ('refund_in_progress' as const)
+          .first(),
+        Refund.query({ client: trx }).where('order_id', orderId).where('status', 'pending').first(),
+      ])
+      if (claimedByOther || pending) return 'refund_in_progress' as const
+      await trx
+        .from('withdrawals')
+        .where('id', withdrawalId)
+        .update({ refund_claimed_at: sqlTimestamp(now) })
+      return 'claimed' as const
+    })
   }
 
   /** The credit note's texts, in the order's language. */

@@ -45,14 +45,15 @@ export async function statementLines(withdrawal: Withdrawal) {
 /**
  * What the acknowledgement e-mail says (WF-06): the statement as made (who,
  * which order, which units, the reason if any), when it was made, and how
- * the goods go back (W-16). Without a withdrawal named, the order's latest.
+ * the goods go back (W-16), sent to the statement's e-mail. Without a
+ * withdrawal named, the order's latest.
  */
 export async function acknowledgementContent(
   order: Order,
   withdrawalId: number | undefined,
   locale: Locale,
   identity: SellerIdentity | null
-): Promise<{ data: Record<string, unknown>; documents?: undefined }> {
+): Promise<{ data: Record<string, unknown>; documents?: undefined; to?: string }> {
   const query = Withdrawal.query().where('order_id', order.id).preload('lines')
   const withdrawal = await (withdrawalId === undefined
     ? query.orderBy('id', 'desc').first()
@@ -60,6 +61,8 @@ export async function acknowledgementContent(
   if (!withdrawal) return { data: { withdrawal: null } }
   const notifiedOn = withdrawal.notifiedOn.toISODate()!
   return {
+    // To the address the consumer gave in his statement (WF-04, WF-06).
+    to: withdrawal.email,
     data: {
       withdrawal,
       statement: {

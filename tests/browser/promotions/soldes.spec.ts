@@ -43,7 +43,6 @@ test.group('Merchant journey: soldes', (group) => {
     const record = calendar.getByRole('region', { name: 'Enregistrer des dates' })
     await record.getByLabel('Année').fill(firstDay.slice(0, 4))
     await record.getByLabel('Période').selectOption(month >= 4 && month <= 10 ? 'summer' : 'winter')
-    await record.getByLabel('Portée').fill('FR')
     await record.getByLabel('Premier jour').fill(firstDay)
     await record.getByLabel('Dernier jour').fill(addDays(firstDay, 27))
     await record.getByLabel('Texte de référence').fill('Arrêté modificatif (test)')

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Amount, OrderSnapshot } from '@comptoir/contracts/commerce'
-import type { PaymentProvider, RefundResult } from '@comptoir/contracts/payment_provider'
+import type { Amount } from '@comptoir/contracts/commerce'
+import type { RefundResult } from '@comptoir/contracts/payment_provider'
 import { AdminUserFactory } from '#database/factories/admin_user_factory'
 import Invoice from '#models/invoice'
 import type Order from '#models/order'
@@ -10,12 +11,12 @@ import OrderLine from '#models/order_line'
 import Payment from '#models/payment'
 import PaymentTransition from '#models/payment_transition'
 import Refund from '#models/refund'
-import PaymentOptions from '#services/checkout/payment_options'
 import OrderPayments from '#services/orders/order_payments'
 import OrderRefunds from '#services/orders/order_refunds'
 import ShipmentService from '#services/orders/shipment_service'
 import { checkoutShop, placeOrder, productOnSale, statusOf, stockOf } from '#tests/helpers/checkout'
 import { countRows } from '#tests/helpers/database'
+import { cardProvider, shortRefundTimeout } from '#tests/helpers/payments'
 
 const STAFF = { label: 'Claire (owner)', adminUserId: null }
 
@@ -35,34 +36,6 @@ async function markPaid(order: Order) {
 
 async function creditNotesOf(order: Order) {
   return Invoice.query().where('order_id', order.id).where('kind', 'credit_note').orderBy('id')
-}
-
-/**
- * A card-like provider standing in for a PSP: it takes the money at once
- * (no instructions, so the payment is refunded through it) and answers
- * refunds as the test tells it, keeping every request it received.
- */
-async function cardProvider(
-  cleanup: (handler: () => void) => void,
-  answer: (amount: Amount, key: string) => Promise<RefundResult>
-) {
-  const options = await app.container.make(PaymentOptions)
-  const real = (await options.provider('bank-transfer'))!
-  const requests: { reference: string; amount: Amount; key: string }[] = []
-  const card: PaymentProvider = Object.assign(Object.create(real), {
-    start: async () => ({ kind: 'captured', transactionId: 'ch_1' }),
-    refund: async (order: OrderSnapshot, amount: Amount, key: string) => {
-      requests.push({ reference: order.reference, amount, key })
-      return answer(amount, key)
-    },
-  })
-  app.container.swap(PaymentOptions, () => {
-    const swapped = new PaymentOptions(options['kernel'])
-    swapped.provider = async () => card
-    return swapped
-  })
-  cleanup(() => app.container.restore(PaymentOptions))
-  return requests
 }
 
 /** An order of 2 × A (20 €) and 1 × B (30 €) paid by card through `cardProvider`. */
@@ -315,6 +288,39 @@ test.group('Refunds', (group) => {
     assert.equal(await refundedOf(order), 4000)
   })
 
+  test('a provider that does not answer in time leaves the refund pending, asked again later', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { catalog } = await checkoutShop(cleanup)
+    let answer: (amount: Amount) => Promise<RefundResult> = () => new Promise(() => {})
+    await cardProvider(cleanup, (amount) => answer(amount))
+    const { order, lines } = await cardOrder(catalog)
+    shortRefundTimeout(cleanup)
+    const refunds = await app.container.make(OrderRefunds)
+
+    const outcome = await refunds.refund(
+      order.id,
+      {
+        credit: { lines: [{ orderLineId: lines[1].id, quantity: 1 }] },
+        reason: 'Taille',
+        mode: 'provider',
+      },
+      STAFF
+    )
+    // The provider may have paid: nothing failed, nothing credited, the refund waits.
+    assert.deepEqual(outcome, { kind: 'refused', reason: 'provider_no_answer' })
+    const pending = await Refund.findByOrFail('order_id', order.id)
+    assert.equal(pending.status, 'pending')
+    assert.lengthOf(await creditNotesOf(order), 0)
+
+    answer = async (amount) => ({ kind: 'refunded', refundId: 're_7', amount })
+    const settled = await refunds.settle(pending.id)
+    assert.equal(settled.kind, 'refunded')
+    assert.lengthOf(await creditNotesOf(order), 1)
+    assert.equal(await refundedOf(order), 3000)
+  })
+
   test('cancelling a paid order before it ships refunds it in full, with stock and a credit note', async ({
     assert,
     cleanup,
@@ -386,15 +392,17 @@ test.group('Refunds', (group) => {
       amount: ['Saisissez un montant en euros supérieur à zéro, par exemple 5 ou 5,90.'],
     })
 
+    const refundForm = {
+      'lines[0][order_line_id]': String(line.id),
+      'lines[0][quantity]': '1',
+      'amount': '2,50',
+      'reason': 'Article abîmé',
+      'mode': 'manual',
+      'request_key': randomUUID(),
+    }
     const refunded = await client
       .post(`/admin/orders/${order.id}/refunds`)
-      .form({
-        'lines[0][order_line_id]': String(line.id),
-        'lines[0][quantity]': '1',
-        'amount': '2,50',
-        'reason': 'Article abîmé',
-        'mode': 'manual',
-      })
+      .form(refundForm)
       .withCsrfToken()
       .loginAs(owner)
       .redirects(0)
@@ -402,8 +410,16 @@ test.group('Refunds', (group) => {
       'success',
       `Remboursement de la commande ${order.number} enregistré, avoir émis.`
     )
-    const [note] = await creditNotesOf(order)
+    // The same form sent again (a double click) is the same refund.
+    await client
+      .post(`/admin/orders/${order.id}/refunds`)
+      .form(refundForm)
+      .withCsrfToken()
+      .loginAs(owner)
+      .redirects(0)
+    const [note, ...others] = await creditNotesOf(order)
     assert.equal(note.totalGross, 2250)
+    assert.lengthOf(others, 0)
 
     const support = await AdminUserFactory.apply('support').create()
     const forbidden = await client

@@ -36,15 +36,13 @@ function decide(
     .redirects(0)
 }
 
-/** An order whose one line (2 units) arrived 40 days ago, in one parcel. */
-async function deliveredTwoUnits(cleanup: Parameters<typeof checkoutShop>[0]) {
+/** An order whose one line (2 units unless told) arrived 40 days ago, in one parcel. */
+async function deliveredUnits(cleanup: Parameters<typeof checkoutShop>[0], quantity = 2) {
   const { catalog } = await checkoutShop(cleanup)
   const variantId = await productOnSale(catalog, 'SAV-1', { priceAmount: 5900 })
-  return deliveredOrder(
-    [{ variantId, quantity: 2 }],
-    [{ lines: [0], deliveredOn: parisToday(-40) }],
-    { checkout: { email: 'claire@example.fr' } }
-  )
+  return deliveredOrder([{ variantId, quantity }], [{ lines: [0], deliveredOn: parisToday(-40) }], {
+    checkout: { email: 'claire@example.fr' },
+  })
 }
 
 /** A defect reported on `requestedOn` (today unless told) through the customer's service. */
@@ -78,7 +76,7 @@ test.group('After-sales under the legal guarantee (back office)', (group) => {
     cleanup,
   }) => {
     const messages = fakeMail(cleanup)
-    const { order, lines } = await deliveredTwoUnits(cleanup)
+    const { order, lines } = await deliveredUnits(cleanup)
     const claim = await reported(order, lines[0])
     const owner = await AdminUserFactory.create()
     const support = await AdminUserFactory.apply('support').create()
@@ -220,7 +218,7 @@ test.group('After-sales under the legal guarantee (back office)', (group) => {
     cleanup,
   }) => {
     const messages = fakeMail(cleanup)
-    const { order, lines } = await deliveredTwoUnits(cleanup)
+    const { order, lines } = await deliveredUnits(cleanup)
     const claim = await reported(order, lines[0], 'replacement')
     const owner = await AdminUserFactory.create()
     const session = { placed_orders: [order.number] }
@@ -274,7 +272,8 @@ test.group('After-sales under the legal guarantee (back office)', (group) => {
     assert,
     cleanup,
   }) => {
-    const { order, lines } = await deliveredTwoUnits(cleanup)
+    // One unit per claim: units in a claim under way cannot be claimed again.
+    const { order, lines } = await deliveredUnits(cleanup, 4)
     const late = await reported(order, lines[0], 'repair', parisToday(-35))
     const dueSoon = await reported(order, lines[0], 'repair', parisToday(-25))
     const later = await reported(order, lines[0], 'repair', parisToday(-10))

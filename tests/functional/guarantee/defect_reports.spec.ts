@@ -1,8 +1,10 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
 import { addDays, addMonths } from '@comptoir/contracts/french_calendar'
 import { CustomerFactory } from '#database/factories/customer_factory'
 import GuaranteeClaim from '#models/guarantee_claim'
+import GuaranteeClaimLine from '#models/guarantee_claim_line'
 import Order from '#models/order'
 import OrderEvent from '#models/order_event'
 import Shipment from '#models/shipment'
@@ -36,6 +38,32 @@ function reportForm(
 /** The order's parcels, the first delivered first. */
 function parcelsOf(order: Order) {
   return Shipment.query().where('order_id', order.id).orderBy('delivered_at').orderBy('id')
+}
+
+/** A claim on one unit of a parcel line, resolved by a repair done on `doneOn` (G-03). */
+async function repairedOn(parcel: Shipment, line: { id: number }, doneOn: string) {
+  const claim = await GuaranteeClaim.create({
+    orderId: parcel.orderId,
+    status: 'resolved',
+    description: 'Couture défaite.',
+    preferredRemedy: 'repair',
+    acceptedRemedy: 'repair',
+    refusalReason: null,
+    alternative: null,
+    resolution: 'repair',
+    closingNote: null,
+    requestedOn: DateTime.fromISO(addDays(doneOn, -10)),
+    dueOn: DateTime.fromISO(addDays(doneOn, 20)),
+    presumed: true,
+    settledOn: DateTime.fromISO(doneOn),
+  })
+  await GuaranteeClaimLine.create({
+    guaranteeClaimId: claim.id,
+    shipmentId: parcel.id,
+    orderLineId: line.id,
+    quantity: 1,
+    deliveredOn: parcel.deliveredAt!,
+  })
 }
 
 test.group('Legal guarantee of conformity (storefront)', (group) => {
@@ -277,6 +305,76 @@ test.group('Legal guarantee of conformity (storefront)', (group) => {
       `La garantie légale de conformité de ces articles a pris fin le ${day(end)}, deux ans après leur livraison le ${day(oldDelivery)} : ce défaut ne peut plus être signalé à ce titre. Un défaut caché qui existait déjà à l'achat peut encore relever de la garantie des vices cachés (articles 1641 et suivants du Code civil), dans les deux ans de sa découverte : écrivez-nous.`
     )
     assert.equal(await countRows('guarantee_claims'), 0)
+  }).timeout(60_000)
+
+  test('G-03: a line repaired under the guarantee is covered six months more; units in a claim under way are not claimed twice', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    fakeMail(cleanup)
+    const { catalog } = await checkoutShop(cleanup)
+    const variantId = await productOnSale(catalog, 'REP-1', { priceAmount: 3000 })
+    const delivered = addMonths(parisToday(), -25)
+    const { order, lines } = await deliveredOrder(
+      [{ variantId, quantity: 1 }],
+      [{ lines: [0], deliveredOn: delivered }]
+    )
+    const [parcel] = await parcelsOf(order)
+    // Repaired two months ago, before the two years ended: covered until that end + 6 months.
+    await repairedOn(parcel, lines[0], parisToday(-60))
+    const session = { placed_orders: [order.number] }
+    const extendedTo = addMonths(addMonths(delivered, 24), 6)
+    const form = await textOf(client.get(`/orders/${order.number}/guarantee`).withSession(session))
+    assert.include(form, `[shipment_id]" value="${parcel.id}"`)
+    assert.include(form, day(extendedTo))
+
+    const units = [{ shipmentId: parcel.id, orderLineId: lines[0].id }]
+    const reported = await client
+      .post(`/orders/${order.number}/guarantee`)
+      .withSession(session)
+      .form(reportForm(units))
+      .withCsrfToken()
+      .redirects(0)
+    reported.assertHeader('location', `/orders/${order.number}`)
+    assert.equal(await countRows('guarantee_claims'), 2)
+
+    // The unit is in the claim just made: it is not offered, and a second report is refused.
+    const again = await textOf(client.get(`/orders/${order.number}/guarantee`).withSession(session))
+    assert.notInclude(again, `[shipment_id]" value="${parcel.id}"`)
+    const twice = await client
+      .post(`/orders/${order.number}/guarantee`)
+      .withSession(session)
+      .form(reportForm(units))
+      .withCsrfToken()
+      .redirects(0)
+    twice.assertFlashMessage(
+      'error',
+      `Certains de ces articles font déjà l’objet d’une demande en cours pour la commande ${order.number} : nous y répondons avant d’en examiner une nouvelle.`
+    )
+    assert.equal(await countRows('guarantee_claims'), 2)
+
+    assert.equal(await countRows('guarantee_claims'), 2)
+
+    // Six months more passed: the refusal gives the extended end, not "two years after delivery".
+    const older = await deliveredOrder(
+      [{ variantId, quantity: 1 }],
+      [{ lines: [0], deliveredOn: addMonths(parisToday(), -32) }]
+    )
+    const [olderParcel] = await parcelsOf(older.order)
+    await repairedOn(olderParcel, older.lines[0], addMonths(parisToday(), -12))
+    const end = addMonths(addMonths(parisToday(), -32), 30)
+    const expired = await client
+      .post(`/orders/${older.order.number}/guarantee`)
+      .withSession({ placed_orders: [older.order.number] })
+      .form(reportForm([{ shipmentId: olderParcel.id, orderLineId: older.lines[0].id }]))
+      .withCsrfToken()
+      .redirects(0)
+    expired.assertFlashMessage(
+      'error',
+      `La garantie légale de conformité de ces articles, prolongée après une réparation ou un remplacement, a pris fin le ${day(end)} : ce défaut ne peut plus être signalé à ce titre. Un défaut caché qui existait déjà à l'achat peut encore relever de la garantie des vices cachés (articles 1641 et suivants du Code civil), dans les deux ans de sa découverte : écrivez-nous.`
+    )
+    assert.equal(await countRows('guarantee_claims'), 3)
   }).timeout(60_000)
 
   test('G-01: before delivery, nothing can be reported yet', async ({

@@ -163,6 +163,30 @@ test.group('Marketing consent', (group) => {
     assert.isFalse(consent.optedIn)
   })
 
+  test('R-01: the account page neither shows nor withdraws a guest’s consent with its e-mail', async ({
+    client,
+    assert,
+  }) => {
+    const consents = await app.container.make(MarketingConsents)
+    const guest = await consents.optIn({ email: 'lea@example.fr', source: 'checkout' })
+    // Anyone may register with that address: it is never verified.
+    const customer = await CustomerFactory.merge({ email: 'lea@example.fr' }).create()
+
+    const page = await client.get('/account/privacy').withGuard('customer').loginAs(customer)
+    assert.isTrue(uncheckedOptIn(page.text()))
+    await client
+      .put('/account/privacy/marketing')
+      .form({})
+      .withGuard('customer')
+      .loginAs(customer)
+      .withCsrfToken()
+      .redirects(0)
+
+    await guest.refresh()
+    assert.isTrue(guest.optedIn)
+    assert.isNull(guest.customerId)
+  })
+
   test('R-01: the marketing e-mail frame names the sender and carries the unsubscribe link', async ({
     assert,
   }) => {

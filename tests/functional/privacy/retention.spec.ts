@@ -122,6 +122,30 @@ test.group('Retention job', (group) => {
     assert.isNull(order.customer_id)
   })
 
+  test('R-05: an account with no recorded activity is never warned nor erased', async ({
+    assert,
+  }) => {
+    mail.fake()
+    const unknown = await CustomerFactory.merge({ lastActivityAt: null }).create()
+    await db
+      .from('customers')
+      .where('id', unknown.id)
+      .update({ created_at: paris('2020-01-01 10:00').toUTC().toFormat('yyyy-MM-dd HH:mm:ss') })
+    // Even one somehow warned already is kept.
+    const warned = await CustomerFactory.merge({
+      lastActivityAt: null,
+      inactivityWarnedAt: paris('2026-01-01 10:00'),
+    }).create()
+
+    const report = await sweepOn('2028-04-01 12:00')
+    mail.restore()
+
+    assert.equal(report.accountsWarned, 0)
+    assert.equal(report.accountsErased, 0)
+    assert.isNotNull(await Customer.find(unknown.id))
+    assert.isNotNull(await Customer.find(warned.id))
+  })
+
   test('R-05: signing in counts as activity and cancels a warning', async ({ client, assert }) => {
     const customer = await CustomerFactory.merge({
       lastActivityAt: paris('2024-01-10 10:00'),
@@ -154,6 +178,42 @@ test.group('Retention job', (group) => {
     assert.isNull(await ContractArchive.findBy('order_number', 'CMD-2026-009002'))
     const again = await sweepOn('2026-11-25 12:00')
     assert.equal(again.contractsArchived, 0)
+  })
+
+  test('P-09: a contract past its ten years is not archived again once expired', async ({
+    assert,
+  }) => {
+    await insertOrder({
+      total: 15_000,
+      number: 'CMD-2016-000001',
+      placedAt: paris('2016-11-23 12:00'),
+    })
+    await insertOrder({
+      total: 15_000,
+      number: 'CMD-2016-000002',
+      placedAt: paris('2016-11-24 12:00'),
+    })
+
+    const report = await sweepOn('2026-11-24 12:00')
+
+    assert.equal(report.contractsArchived, 1)
+    assert.isNull(await ContractArchive.findBy('order_number', 'CMD-2016-000001'))
+    assert.isNotNull(await ContractArchive.findBy('order_number', 'CMD-2016-000002'))
+  })
+
+  test('P-09: a contract that cannot be archived is logged and counted; the others go on', async ({
+    assert,
+  }) => {
+    const broken = await insertOrder({ total: 15_000, number: 'CMD-2026-009101' })
+    await insertOrder({ total: 15_000, number: 'CMD-2026-009102' })
+    await db.from('orders').where('id', broken).update({ snapshot: 'null' })
+
+    const report = await sweepOn('2026-11-24 12:00')
+
+    assert.equal(report.contractsFailed, 1)
+    assert.equal(report.contractsArchived, 1)
+    assert.isNotNull(await ContractArchive.findBy('order_number', 'CMD-2026-009102'))
+    assert.isNull(await ContractArchive.findBy('order_number', 'CMD-2026-009101'))
   })
 })
 

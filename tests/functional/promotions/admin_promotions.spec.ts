@@ -8,8 +8,10 @@ import type AdminUser from '#models/admin_user'
 import PromotionRule from '#models/promotion_rule'
 import SoldesPeriod from '#models/soldes_period'
 import { parisDate } from '#domain/pricing/paris_time'
+import { arreteFirstDay } from '#domain/pricing/soldes_periods'
 import ProductService from '#services/catalog/product_service'
 import PublicPriceRecorder from '#services/pricing/public_price_recorder'
+import SoldesCalendarService from '#services/pricing/soldes_calendar_service'
 import SettingsService from '#services/settings_service'
 import { formatCalendarDay } from '#support/calendar_days'
 import { AdminUserFactory } from '#database/factories/admin_user_factory'
@@ -335,7 +337,6 @@ test.group('Back-office soldes calendar', (group) => {
     const form = {
       year: String(nextYear),
       season: 'summer',
-      scope: 'fr',
       first_day: `${nextYear}-06-30`,
       opening_time: '08:00',
       last_day: `${nextYear}-07-27`,
@@ -362,7 +363,6 @@ test.group('Back-office soldes calendar', (group) => {
     assert.deepInclude(period.serialize(), {
       year: nextYear,
       season: 'summer',
-      scope: 'FR',
       firstDay: `${nextYear}-06-30`,
       lastDay: `${nextYear}-07-27`,
     })
@@ -378,14 +378,15 @@ test.group('Back-office soldes calendar', (group) => {
     page.assertTextIncludes('Calendrier des soldes')
     const write = await client
       .post('/admin/soldes/periods')
-      .form({ year: String(thisYear), season: 'winter', scope: 'FR' })
+      .form({ year: String(thisYear), season: 'winter' })
       .withCsrfToken()
       .loginAs(manager)
     write.assertStatus(403)
   })
 
-  test('PR-08: the shop’s département comes from the legal identity’s postcode', async ({
+  test('PR-08: a shop seated in Moselle still uses the national dates (L310-3 I 1°)', async ({
     client,
+    assert,
   }) => {
     const owner = await AdminUserFactory.create()
     const settings = await app.container.make(SettingsService)
@@ -396,8 +397,14 @@ test.group('Back-office soldes calendar', (group) => {
       country: 'FR',
     }
     await settings.update({ 'seller.identity': { address } as any }, null, null)
+    const service = await app.container.make(SoldesCalendarService)
+    const calendar = await service.calendar()
+    const winter = calendar.period(thisYear, 'winter')
+    assert.deepInclude(winter, { firstDay: arreteFirstDay(thisYear, 'winter'), source: 'arrete' })
     const page = await client.get('/admin/soldes').loginAs(owner)
-    page.assertTextIncludes('Département du siège (adresse de l’identité légale) : 57.')
+    page.assertTextIncludes('Une boutique en ligne suit les dates nationales')
+    page.assertTextIncludes(formatCalendarDay(winter.firstDay, 'fr'))
+    assert.notInclude(page.text(), 'Portée')
   })
 })
 

@@ -1,11 +1,13 @@
 import type { ApiClient } from '@japa/api-client'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { daysBetween } from '@comptoir/contracts/french_calendar'
 import { AdminUserFactory } from '#database/factories/admin_user_factory'
-import type { Amount, OrderSnapshot } from '@comptoir/contracts/commerce'
-import type { PaymentProvider } from '@comptoir/contracts/payment_provider'
+import type { Amount } from '@comptoir/contracts/commerce'
+import type { RefundResult } from '@comptoir/contracts/payment_provider'
 import { Money } from '#domain/money'
 import type AdminUser from '#models/admin_user'
 import Invoice from '#models/invoice'
@@ -14,10 +16,14 @@ import OrderLine from '#models/order_line'
 import Payment from '#models/payment'
 import Refund from '#models/refund'
 import Withdrawal from '#models/withdrawal'
-import PaymentOptions from '#services/checkout/payment_options'
+import OrderRefunds from '#services/orders/order_refunds'
+import ShipmentService from '#services/orders/shipment_service'
+import WithdrawalRefunds from '#services/withdrawals/withdrawal_refunds'
 import { formatCalendarDay } from '#support/calendar_days'
+import { sqlTimestamp } from '#support/sql_timestamp'
 import { checkoutShop, placeOrder, productOnSale } from '#tests/helpers/checkout'
 import { countRows } from '#tests/helpers/database'
+import { cardProvider, shortRefundTimeout } from '#tests/helpers/payments'
 import { fakeMail, runQueuedJobsNow } from '#tests/helpers/mail'
 import {
   deliveredOrder,
@@ -25,6 +31,7 @@ import {
   orderWithException,
   parisToday,
   readable,
+  STAFF,
   textOf,
   twoLineOrder,
   withdraw,
@@ -79,7 +86,7 @@ function previewRefund(
 test.group('Withdrawals in the back office', (group) => {
   group.each.setup(() => testUtils.db().truncate())
 
-  test('W-07 / TC-08: support enters an e-mail sent on the last day at 23:58 and read the next day; one sent a day late is refused', async ({
+  test('W-07 / TC-08: a manager enters an e-mail sent on the last day at 23:58 and read the next day; one sent a day late is refused', async ({
     client,
     assert,
     cleanup,
@@ -92,31 +99,42 @@ test.group('Withdrawals in the back office', (group) => {
       ['W-1', 'W-2'],
       [{ lines: [0, 1], deliveredOn: '2026-03-03' }]
     )
+    const manager = await AdminUserFactory.apply('manager').create()
     const support = await AdminUserFactory.apply('support').create()
 
-    const form = await client.get(`/admin/withdrawals/new?order=${order.number}`).loginAs(support)
+    const form = await client.get(`/admin/withdrawals/new?order=${order.number}`).loginAs(manager)
     form.assertStatus(200)
     assert.include(readable(form.text()), "jusqu'au mardi 17 mars 2026 inclus")
 
-    const timely = await client
-      .post('/admin/withdrawals')
-      .loginAs(support)
-      .form(
-        writtenForm(order.number, [{ id: lines[0].id, quantity: 1 }], {
-          channel: 'email',
-          on: '2026-03-17',
-          time: '23:58',
-          receivedOn: '2026-03-18',
-        })
-      )
-      .withCsrfToken()
-      .redirects(0)
+    const lastMinute = (user: AdminUser) =>
+      client
+        .post('/admin/withdrawals')
+        .loginAs(user)
+        .form(
+          writtenForm(order.number, [{ id: lines[0].id, quantity: 1 }], {
+            channel: 'email',
+            on: '2026-03-17',
+            time: '23:58',
+            receivedOn: '2026-03-18',
+          })
+        )
+        .withCsrfToken()
+        .redirects(0)
+
+    // Recording a statement changes the order: support, who moves no order, may not.
+    const forbidden = await lastMinute(support)
+    forbidden.assertStatus(403)
+    assert.equal(await countRows('withdrawals'), 0)
+    const list = await client.get('/admin/withdrawals').loginAs(support)
+    assert.notInclude(list.text(), 'href="/admin/withdrawals/new"')
+
+    const timely = await lastMinute(manager)
     const withdrawal = await Withdrawal.firstOrFail()
     timely.assertHeader('location', `/admin/withdrawals/${withdrawal.id}`)
     assert.equal(withdrawal.channel, 'email')
     assert.equal(withdrawal.sentAt.toUTC().toISO(), '2026-03-17T22:58:00.000Z')
     assert.equal(withdrawal.notifiedOn.toISODate(), '2026-03-18')
-    assert.equal(withdrawal.recordedBy, support.fullName)
+    assert.equal(withdrawal.recordedBy, manager.fullName)
 
     await runQueuedJobsNow()
     const [acknowledgement] = messages.ofKind('withdrawal_acknowledgement')
@@ -126,7 +144,7 @@ test.group('Withdrawals in the back office', (group) => {
 
     const late = await client
       .post('/admin/withdrawals')
-      .loginAs(support)
+      .loginAs(manager)
       .form(
         writtenForm(order.number, [{ id: lines[1].id, quantity: 1 }], {
           on: '2026-03-18',
@@ -141,7 +159,7 @@ test.group('Withdrawals in the back office', (group) => {
     )
     assert.lengthOf(await Withdrawal.all(), 1)
 
-    // Support reads and enters withdrawals; the goods and the money are the manager's.
+    // Support reads withdrawals; the statements, the goods and the money are the manager's.
     const page = await client.get(`/admin/withdrawals/${withdrawal.id}`).loginAs(support)
     page.assertStatus(200)
     assert.notInclude(page.text(), 'refund-preview')
@@ -152,6 +170,42 @@ test.group('Withdrawals in the back office', (group) => {
       .withCsrfToken()
       .redirects(0)
     refused.assertStatus(403)
+  }).timeout(60_000)
+
+  test('W-07 / W-10: a letter is neither sent nor received in the future, nor received before it was sent', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { catalog, owner } = await shopWithOwner(cleanup)
+    const { order, lines } = await twoLineOrder(
+      catalog,
+      ['F-1', 'F-2'],
+      [{ lines: [0, 1], deliveredOn: parisToday(-3) }]
+    )
+    const post = (sent: { on: string; receivedOn: string }) =>
+      client
+        .post('/admin/withdrawals')
+        .loginAs(owner)
+        .form(writtenForm(order.number, [{ id: lines[0].id, quantity: 1 }], sent))
+        .withCsrfToken()
+        .redirects(0)
+
+    const future = await post({ on: parisToday(1), receivedOn: parisToday(2) })
+    future.assertFlashMessage('error', 'Vérifiez les informations saisies.')
+    future.assertFlashMessage('inputErrorsBag', {
+      sent_on: ["La date d'envoi ne peut pas être dans le futur."],
+      received_on: ['La date de réception ne peut pas être dans le futur.'],
+    })
+    const backwards = await post({ on: parisToday(-1), receivedOn: parisToday(-2) })
+    backwards.assertFlashMessage('inputErrorsBag', {
+      received_on: ["La date de réception ne peut pas précéder la date d'envoi."],
+    })
+    assert.equal(await countRows('withdrawals'), 0)
+
+    const today = await post({ on: parisToday(), receivedOn: parisToday() })
+    today.assertStatus(302)
+    assert.equal(await countRows('withdrawals'), 1)
   }).timeout(60_000)
 
   test('W-10 / W-13 / TC-11, TC-12: the refund is due 14 days after the notification, or when goods or proof come later', async ({
@@ -209,6 +263,24 @@ test.group('Withdrawals in the back office', (group) => {
     assert.include(list, 'À rembourser au plus tard le mercredi 25 mars 2026')
     const filtered = await textOf(client.get('/admin/withdrawals?status=refunded').loginAs(owner))
     assert.include(filtered, 'Aucune rétractation')
+  }).timeout(60_000)
+
+  test('W-10 / W-13: units withdrawn before they shipped do not come back: refund due 14 days after the notification', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { catalog, owner } = await shopWithOwner(cleanup)
+    const variantId = await productOnSale(catalog, 'U-1', { priceAmount: 3000 })
+    const { order, lines } = await deliveredOrder([{ variantId, quantity: 2 }], [])
+    const { id } = await withdraw(order.id, [{ orderLineId: lines[0].id, quantity: 1 }])
+    // The other unit of the line ships afterwards: the withdrawn one never left.
+    const shipments = await app.container.make(ShipmentService)
+    await shipments.ship(order.id, { lines: [{ orderLineId: lines[0].id, quantity: 1 }] }, STAFF)
+
+    const page = await textOf(client.get(`/admin/withdrawals/${id}`).loginAs(owner))
+    assert.include(page, `À rembourser au plus tard le ${formatCalendarDay(parisToday(14), 'fr')}`)
+    assert.notInclude(page, "En attente des articles ou d'une preuve d'expédition")
   }).timeout(60_000)
 
   test('TC-14 / W-11 / W-17 / I-04: goods back, bank transfer refunded by hand: credit note = goods + cheapest standard delivery − deduction', async ({
@@ -320,23 +392,11 @@ test.group('Withdrawals in the back office', (group) => {
     cleanup,
   }) => {
     const { catalog, owner } = await shopWithOwner(cleanup)
-    // A card-like provider: it captures at once (no instructions) and refunds on request.
-    const options = await app.container.make(PaymentOptions)
-    const bankTransfer = (await options.provider('bank-transfer'))!
-    const asked: { amount: number; key: string }[] = []
-    const card: PaymentProvider = Object.assign(Object.create(bankTransfer), {
-      start: async () => ({ kind: 'captured', transactionId: 'ch_1' }),
-      refund: async (_order: OrderSnapshot, amount: Amount, key: string) => {
-        asked.push({ amount: amount.amount, key })
-        return { kind: 'refunded', refundId: 're_7', amount }
-      },
-    })
-    app.container.swap(PaymentOptions, () => {
-      const swapped = new PaymentOptions(options['kernel'])
-      swapped.provider = async () => card
-      return swapped
-    })
-    cleanup(() => app.container.restore(PaymentOptions))
+    const asked = await cardProvider(cleanup, async (amount) => ({
+      kind: 'refunded',
+      refundId: 're_7',
+      amount,
+    }))
 
     const variantId = await productOnSale(catalog, 'CARD-1', { priceAmount: 2500 })
     const placed = await placeOrder([{ variantId, quantity: 2 }])
@@ -358,10 +418,82 @@ test.group('Withdrawals in the back office', (group) => {
     await withdrawal.refresh()
     assert.equal(withdrawal.status, 'refunded')
     const refund = await Refund.findOrFail(withdrawal.refundId)
-    assert.deepEqual(asked, [{ amount: 2500, key: refund.idempotencyKey }])
+    assert.deepEqual(
+      asked.map(({ amount, key }) => ({ amount: amount.amount, key })),
+      [{ amount: 2500, key: refund.idempotencyKey }]
+    )
     assert.deepEqual([refund.mode, refund.providerRefundId], ['provider', 're_7'])
     const note = await Invoice.findOrFail(refund.creditNoteId)
     assert.equal(note.totalGross, 2500)
+  }).timeout(60_000)
+
+  test('W-10 / W-12: a provider refund answered late marks its withdrawal refunded; withdrawals of an order are refunded one at a time', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { catalog } = await shopWithOwner(cleanup)
+    let answer: (amount: Amount) => Promise<RefundResult> = () => new Promise(() => {})
+    await cardProvider(cleanup, (amount) => answer(amount))
+    shortRefundTimeout(cleanup)
+    const a = await productOnSale(catalog, 'LATE-A', { priceAmount: 2500 })
+    const b = await productOnSale(catalog, 'LATE-B', { priceAmount: 2000 })
+    const placed = await placeOrder([
+      { variantId: a, quantity: 1 },
+      { variantId: b, quantity: 1 },
+    ])
+    const lines = await OrderLine.query().where('order_id', placed.id).orderBy('position')
+    const first = await withdraw(placed.id, [{ orderLineId: lines[0].id, quantity: 1 }])
+    const second = await withdraw(placed.id, [{ orderLineId: lines[1].id, quantity: 1 }])
+    const refunds = await app.container.make(WithdrawalRefunds)
+    const none = { returnShipping: null, deduction: null }
+
+    // The provider does not answer in time: the money may have gone, the withdrawal waits.
+    const waiting = await refunds.refund(first.id, none, 'provider', 2500, STAFF)
+    assert.deepEqual(waiting, { kind: 'refused', reason: 'provider_no_answer' })
+    await first.refresh()
+    assert.equal(first.status, 'requested')
+    const pending = await Refund.findByOrFail('withdrawal_id', first.id)
+    assert.equal(pending.status, 'pending')
+    // The other withdrawal waits too: its share of the delivery depends on this one (W-12).
+    assert.deepEqual(await refunds.refund(second.id, none, 'provider', 2000, STAFF), {
+      kind: 'refused',
+      reason: 'refund_in_progress',
+    })
+
+    // Settled later from the order page: the withdrawal is refunded with the money.
+    answer = async (amount) => ({ kind: 'refunded', refundId: 're_late', amount })
+    const settled = await app.container
+      .make(OrderRefunds)
+      .then((service) => service.settle(pending.id))
+    assert.equal(settled.kind, 'refunded')
+    await first.refresh()
+    assert.equal(first.status, 'refunded')
+    assert.equal(first.refundId, pending.id)
+    assert.isNotNull(first.refundedAt)
+    assert.isNull(first.refundClaimedAt)
+
+    // While one withdrawal's refund is being made, another of the order's waits.
+    await db
+      .from('withdrawals')
+      .where('id', first.id)
+      .update({ refund_claimed_at: sqlTimestamp(DateTime.now()) })
+    assert.deepEqual(await refunds.refund(second.id, none, 'provider', 2000, STAFF), {
+      kind: 'refused',
+      reason: 'refund_in_progress',
+    })
+    await db.from('withdrawals').where('id', first.id).update({ refund_claimed_at: null })
+
+    // The last units withdrawn: the delivery comes back with them (W-12).
+    const plan = await refunds.plan(second.id, none)
+    assert.equal(plan.kind, 'plan')
+    if (plan.kind !== 'plan') return
+    const order = await Order.findOrFail(placed.id)
+    assert.isAbove(order.shippingTotal, 0)
+    assert.equal(plan.refund.delivery, order.shippingTotal)
+    const last = await refunds.refund(second.id, none, 'provider', plan.creditTotal, STAFF)
+    assert.equal(last.kind, 'refunded')
+    const payment = await Payment.query().where('order_id', placed.id).firstOrFail()
+    assert.deepEqual([payment.status, payment.refundedAmount], ['refunded', order.total])
   }).timeout(60_000)
 
   test('W-06 / W-12 / W-16 / TC-15: the settings move the last day (Alsace-Moselle), refund delivery pro rata and the return the shop bears', async ({

@@ -11,7 +11,7 @@ import { formatStatementTime } from '#services/withdrawals/withdrawal_statement'
 import { formatCalendarDay } from '#support/calendar_days'
 import { trackingUrl } from '#support/order_access'
 import ShipmentService from '#services/orders/shipment_service'
-import { checkoutShop, productOnSale, statusOf } from '#tests/helpers/checkout'
+import { checkoutShop, productOnSale, statusOf, stockOf } from '#tests/helpers/checkout'
 import { countRows } from '#tests/helpers/database'
 import { fakeMail, runQueuedJobsNow } from '#tests/helpers/mail'
 import {
@@ -70,7 +70,8 @@ test.group('Withdrawal function (storefront)', (group) => {
     const messages = fakeMail(cleanup)
     const { catalog } = await checkoutShop(cleanup)
     const { customer, order, lines, lastDay } = await customerOrderInTwoParcels(catalog, 2)
-    const claire = { name: 'Claire Vuillet', email: 'claire.vuillet@example.fr' }
+    // The statement names another address than the order's: the acknowledgement goes there (WF-04).
+    const claire = { name: 'Claire Vuillet', email: 'claire.perso@example.fr' }
 
     // The order page: the deadline as a day, and the button (WF-02, WF-03).
     const page = await client.get(`/orders/${order.number}`).withGuard('customer').loginAs(customer)
@@ -134,14 +135,15 @@ test.group('Withdrawal function (storefront)', (group) => {
     const sentAt = formatStatementTime(withdrawal.sentAt, 'fr')
     confirmed.assertFlashMessage(
       'notice',
-      `Votre rétractation a été enregistrée le ${sentAt} (heure de Paris). Un accusé de réception part à l'adresse claire.vuillet@example.fr.`
+      `Votre rétractation a été enregistrée le ${sentAt} (heure de Paris). Un accusé de réception part à l'adresse claire.perso@example.fr.`
     )
     assert.match(sentAt, /\d{2}:\d{2}:\d{2}$/)
 
     // The acknowledgement, on a durable medium, with the statement and its date and time (WF-06).
     await runQueuedJobsNow()
     const [acknowledgement] = messages.ofKind('withdrawal_acknowledgement')
-    acknowledgement.assertTo('claire.vuillet@example.fr')
+    assert.notEqual(order.email, claire.email)
+    acknowledgement.assertTo('claire.perso@example.fr')
     acknowledgement.assertSubject(
       `Accusé de réception de votre rétractation – commande ${order.number} – Comptoir`
     )
@@ -157,7 +159,7 @@ test.group('Withdrawal function (storefront)', (group) => {
     const note = await OrderEvent.query()
       .where('order_id', order.id)
       .where('type', 'email')
-      .where('note', 'like', 'withdrawal_acknowledgement sent to %')
+      .where('note', 'withdrawal_acknowledgement sent to claire.perso@example.fr')
       .first()
     assert.isNotNull(note)
 
@@ -344,16 +346,26 @@ test.group('Withdrawal function (storefront)', (group) => {
     assert.isNull(withdrawal.periodLastDay)
   }).timeout(60_000)
 
-  test('W-08: units withdrawn before they ship are no longer to ship; the rest still is', async ({
+  test('W-08: units withdrawn before they ship are no longer to ship, and back in stock; the rest still is', async ({
     assert,
     cleanup,
   }) => {
     const { catalog } = await checkoutShop(cleanup)
-    const clog = await productOnSale(catalog, 'P-3', { priceAmount: 3000 })
+    const clog = await productOnSale(catalog, 'P-3', { priceAmount: 3000, quantity: 5 })
     const { order, lines } = await deliveredOrder([{ variantId: clog, quantity: 3 }], [])
     const shipments = await app.container.make(ShipmentService)
+    assert.equal(await stockOf(clog), 2)
 
     await withdraw(order.id, [{ orderLineId: lines[0].id, quantity: 1 }])
+    // The unit that will not ship is for sale again; the order still holds the other two.
+    assert.equal(await stockOf(clog), 3)
+    const held = await db
+      .from('order_stock_allocations')
+      .where('order_line_id', lines[0].id)
+      .whereNull('released_at')
+      .sum('quantity as units')
+      .first()
+    assert.equal(Number(held.units), 2)
     const before = await shipments.remaining(order.id)
     assert.equal(before.get(lines[0].id), 2)
     await shipments.ship(order.id, { lines: [{ orderLineId: lines[0].id, quantity: 2 }] }, STAFF)

@@ -41,7 +41,7 @@ function context(values: Partial<PricingContext>): PricingContext {
     now: parisInstant('2026-03-10', 12),
     rules: [],
     groupIds: [],
-    soldes: new SoldesCalendar([], null),
+    soldes: new SoldesCalendar([]),
     history: steady,
     ...values,
   }
@@ -116,8 +116,51 @@ test.group('Effective prices (rules)', () => {
     assert.equal(unlinked.reduction?.percentage, 2500)
   })
 
+  test('PR-02: a campaign name chains only markdowns that follow each other without a gap', ({
+    assert,
+  }) => {
+    const spring = rule({
+      campaign: 'Bons plans',
+      startsAt: parisInstant('2026-03-01'),
+      endsAt: parisInstant('2026-03-15'),
+    })
+    const first = rule({
+      campaign: 'Bons plans',
+      startsAt: parisInstant('2026-05-01'),
+      endsAt: parisInstant('2026-05-10'),
+    })
+    const second = rule({
+      campaign: 'bons plans',
+      value: 3000,
+      startsAt: parisInstant('2026-05-10'),
+      endsAt: parisInstant('2026-05-20'),
+    })
+    const third = rule({
+      campaign: 'Bons plans',
+      value: 4000,
+      startsAt: parisInstant('2026-05-15'),
+    })
+    const soldes = new SoldesCalendar([])
+    const rules = [spring, first, second, third]
+    // The May links touch or overlap: back to the first May markdown, not to March.
+    assert.equal(
+      campaignStart(third, facts, { rules, soldes }).toISOString(),
+      first.startsAt.toISOString()
+    )
+    assert.equal(
+      campaignStart(first, facts, { rules, soldes }).toISOString(),
+      first.startsAt.toISOString()
+    )
+    // A rule left running links the next one, however late it starts.
+    const open = { ...spring, endsAt: null }
+    assert.equal(
+      campaignStart(first, facts, { rules: [open, first], soldes }).toISOString(),
+      spring.startsAt.toISOString()
+    )
+  })
+
   test('PR-02: soldes markdowns of one period are one campaign without naming it', ({ assert }) => {
-    const soldes = new SoldesCalendar([], null)
+    const soldes = new SoldesCalendar([])
     const first = rule({
       kind: 'soldes',
       startsAt: parisInstant('2026-01-07', 8),
@@ -233,20 +276,16 @@ test.group('Effective prices (rules)', () => {
     assert.equal(during.price, 8000)
     assert.equal(during.reduction?.kind, 'soldes')
     // The calendar moved since (an override): the rule no longer applies.
-    const moved = new SoldesCalendar(
-      [
-        {
-          year: 2026,
-          season: 'winter',
-          scope: 'FR',
-          firstDay: '2026-01-14',
-          lastDay: '2026-02-10',
-          openingHour: 8,
-          openingMinute: 0,
-        },
-      ],
-      null
-    )
+    const moved = new SoldesCalendar([
+      {
+        year: 2026,
+        season: 'winter',
+        firstDay: '2026-01-14',
+        lastDay: '2026-02-10',
+        openingHour: 8,
+        openingMinute: 0,
+      },
+    ])
     const afterMove = resolvePrice(
       facts,
       context({ now: parisInstant('2026-01-20'), rules: [soldes], soldes: moved })

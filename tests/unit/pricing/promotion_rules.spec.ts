@@ -10,7 +10,7 @@ import {
 } from '#domain/pricing/promotion_rules'
 import { SoldesCalendar } from '#domain/pricing/soldes_periods'
 
-const soldes = new SoldesCalendar([], null)
+const soldes = new SoldesCalendar([])
 
 const facts: VariantFacts = {
   variantId: 1,

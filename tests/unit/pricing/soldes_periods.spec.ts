@@ -2,8 +2,6 @@ import { test } from '@japa/runner'
 import { parisInstant } from '#domain/pricing/paris_time'
 import {
   arreteFirstDay,
-  DEPARTEMENT_PATTERN,
-  departementOfPostalCode,
   latestOfferDay,
   offeredLongEnough,
   overrideProblem,
@@ -11,12 +9,11 @@ import {
   type SoldesOverride,
 } from '#domain/pricing/soldes_periods'
 
-const national = new SoldesCalendar([], null)
+const national = new SoldesCalendar([])
 
 const override = (values: Partial<SoldesOverride>): SoldesOverride => ({
   year: 2026,
   season: 'winter',
-  scope: 'FR',
   firstDay: '2026-01-07',
   lastDay: '2026-02-03',
   openingHour: 8,
@@ -76,34 +73,15 @@ test.group('Soldes periods (rules)', () => {
   test('PR-08: a national override for a year replaces the arrêté’s dates (2027 summer at 30 June)', ({
     assert,
   }) => {
-    const calendar = new SoldesCalendar(
-      [override({ year: 2027, season: 'summer', firstDay: '2027-06-30', lastDay: '2027-07-27' })],
-      null
-    )
+    const calendar = new SoldesCalendar([
+      override({ year: 2027, season: 'summer', firstDay: '2027-06-30', lastDay: '2027-07-27' }),
+    ])
     assert.deepInclude(calendar.period(2027, 'summer'), {
       firstDay: '2027-06-30',
       source: 'national_override',
     })
     assert.deepInclude(calendar.period(2027, 'winter'), { source: 'arrete' })
     assert.deepInclude(calendar.period(2026, 'summer'), { firstDay: '2026-06-24' })
-  })
-
-  test('PR-08: the shop’s département override wins over the national dates, others are ignored', ({
-    assert,
-  }) => {
-    const overrides = [
-      override({ scope: '57', firstDay: '2026-01-02', lastDay: '2026-01-29' }),
-      override({ scope: '06', season: 'summer', firstDay: '2026-07-01', lastDay: '2026-07-28' }),
-    ]
-    const moselle = new SoldesCalendar(overrides, '57')
-    assert.deepInclude(moselle.period(2026, 'winter'), {
-      firstDay: '2026-01-02',
-      lastDay: '2026-01-29',
-      source: 'departement_override',
-    })
-    assert.deepInclude(moselle.period(2026, 'summer'), { firstDay: '2026-06-24' })
-    const paris = new SoldesCalendar(overrides, '75')
-    assert.deepInclude(paris.period(2026, 'winter'), { firstDay: '2026-01-07', source: 'arrete' })
   })
 
   test('TC-28 PR-10: "soldes" may be said on 7 Jan 2026 from 08:00, not on 5 Jan', ({ assert }) => {
@@ -115,10 +93,9 @@ test.group('Soldes periods (rules)', () => {
   })
 
   test('PR-08: a period moved across the new year is found from January', ({ assert }) => {
-    const calendar = new SoldesCalendar(
-      [override({ year: 2026, firstDay: '2026-12-20', lastDay: '2027-01-16' })],
-      null
-    )
+    const calendar = new SoldesCalendar([
+      override({ year: 2026, firstDay: '2026-12-20', lastDay: '2027-01-16' }),
+    ])
     assert.equal(calendar.periodAt(parisInstant('2027-01-10'))?.year, 2026)
     assert.isNotNull(
       calendar.periodCovering(parisInstant('2026-12-20', 8), parisInstant('2027-01-17'))
@@ -156,24 +133,5 @@ test.group('Soldes periods (rules)', () => {
       overrideProblem({ year: 2026, firstDay: '2026-02-07', lastDay: '2026-01-16' }),
       'ends_before_start'
     )
-  })
-
-  test('PR-08: the département of a postal code, Corsica and overseas included', ({ assert }) => {
-    assert.equal(departementOfPostalCode('75011'), '75')
-    assert.equal(departementOfPostalCode('57 000'), '57')
-    assert.equal(departementOfPostalCode('01000'), '01')
-    assert.equal(departementOfPostalCode('20000'), '2A')
-    assert.equal(departementOfPostalCode('20137'), '2A')
-    assert.equal(departementOfPostalCode('20200'), '2B')
-    assert.equal(departementOfPostalCode('20600'), '2B')
-    assert.equal(departementOfPostalCode('97400'), '974')
-    assert.isNull(departementOfPostalCode('1000'))
-    assert.isNull(departementOfPostalCode('SW1A 1AA'))
-    for (const code of ['01', '2A', '2B', '57', '95', '971', '976']) {
-      assert.match(code, DEPARTEMENT_PATTERN)
-    }
-    for (const code of ['00', '20', '96', '977', '2C', '5']) {
-      assert.notMatch(code, DEPARTEMENT_PATTERN)
-    }
   })
 })

@@ -28,9 +28,10 @@ export default class PrivacyController {
     const customer = auth.use('customer').getUserOrFail()
     const locale = i18n.locale as Locale
     const contracts = await archives.forCustomer(customer.id)
+    const consent = await this.consents.ofAccount(customer.id)
     return view.render('pages/storefront/account/privacy', {
       customer,
-      optedIn: await this.consents.isOptedIn(customer.email),
+      optedIn: consent?.optedIn ?? false,
       contracts: contracts.map((contract) => ({
         number: contract.orderNumber,
         concludedAt: contract.concludedAt,
