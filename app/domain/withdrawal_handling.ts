@@ -160,9 +160,6 @@ export function refundAlert(
   return due.dueOn <= addDays(today, windowDays) ? 'due_soon' : null
 }
 
-/** The Paris calendar day of an instant: legal dates are Paris days (LEGAL.md §0). */
-export { parisDate as parisDay } from '#domain/pricing/paris_time'
-
 /**
  * Of `withdrawn` units of a line, those not shipped yet (a withdrawal before
  * delivery, W-08), which must then never leave: a withdrawal takes back

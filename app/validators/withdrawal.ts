@@ -4,9 +4,9 @@ import { DateTime } from 'luxon'
 import type { MessagesProviderContact } from '@vinejs/vine/types'
 import { HOLIDAY_CALENDARS } from '@comptoir/contracts/french_calendar'
 import { REFUND_MODES } from '#domain/refunds'
+import { parisDate } from '#domain/paris_time'
 import {
   PARTIAL_DELIVERY_POLICIES,
-  parisDay,
   RETURN_COST_BEARERS,
   STAFF_CHANNELS,
   WITHDRAWAL_STATUSES,
@@ -17,7 +17,7 @@ import { translatedMessages } from '#validators/translated_messages'
 const day = () => vine.date({ formats: ['YYYY-MM-DD'] })
 
 /** A day that has come, in Paris: a letter is not sent nor received in the future. */
-const pastDay = () => day().beforeOrEqual(() => parisDay(DateTime.now()))
+const pastDay = () => day().beforeOrEqual(() => parisDate(DateTime.now()))
 
 /**
  * The units of each order line a statement covers: a ticked line, with how

@@ -5,7 +5,8 @@ import { addDays } from '@comptoir/contracts/french_calendar'
 import { SHOP_TIME_ZONE } from '@comptoir/contracts/formatting'
 import { CustomerFactory } from '#database/factories/customer_factory'
 import { withdrawalPeriod } from '#domain/withdrawal/period'
-import { goodsStart, parisDay } from '#domain/withdrawal_handling'
+import { parisDate } from '#domain/paris_time'
+import { goodsStart } from '#domain/withdrawal_handling'
 import type { WithdrawalException } from '#domain/withdrawal_exceptions'
 import Order from '#models/order'
 import OrderLine from '#models/order_line'
@@ -23,7 +24,7 @@ export const STAFF = { label: 'Claire (owner)', adminUserId: null }
 
 /** Today in Paris, or `days` from it ("2026-03-23"). */
 export function parisToday(days = 0): string {
-  return addDays(parisDay(DateTime.now()), days)
+  return addDays(parisDate(DateTime.now()), days)
 }
 
 /** The last day of the withdrawal period of goods received on these days (W-04, W-06). */

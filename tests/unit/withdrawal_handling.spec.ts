@@ -1,10 +1,10 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import { withdrawalPeriod } from '#domain/withdrawal/period'
+import { parisDate } from '#domain/paris_time'
 import {
   canMoveWithdrawal,
   goodsStart,
-  parisDay,
   refundAlert,
   statementProblem,
   unshippedUnitsWithdrawn,
@@ -92,7 +92,7 @@ test.group('Withdrawal handling: the period of an order of goods', () => {
 
   test('§0: legal days are Paris days, whatever the instant is stored in', ({ assert }) => {
     // 23:30 UTC on 6 March is 00:30 on 7 March in Paris.
-    assert.equal(parisDay(DateTime.fromISO('2026-03-06T23:30:00Z')), '2026-03-07')
+    assert.equal(parisDate(DateTime.fromISO('2026-03-06T23:30:00Z')), '2026-03-07')
   })
 })
 

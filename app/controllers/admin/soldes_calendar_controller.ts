@@ -1,7 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors } from '@vinejs/vine'
-import { parisDate } from '#domain/pricing/paris_time'
+import { parisDate } from '#domain/paris_time'
 import { overrideProblem } from '#domain/pricing/soldes_periods'
 import SoldesCalendarService from '#services/pricing/soldes_calendar_service'
 import { adminActor } from '#support/admin_actor'

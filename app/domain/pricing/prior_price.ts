@@ -1,5 +1,5 @@
 import { addDays } from '@comptoir/contracts/french_calendar'
-import { parisDate, parisInstant } from '#domain/pricing/paris_time'
+import { parisDate, parisInstant } from '#domain/paris_time'
 
 /**
  * The prior price of a reduction (LEGAL.md PR-01, PR-02, PR-04, PR-07): the

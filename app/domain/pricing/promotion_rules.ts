@@ -1,5 +1,5 @@
 import { addDays, addMonths } from '@comptoir/contracts/french_calendar'
-import { parisDate, parisInstant } from '#domain/pricing/paris_time'
+import { parisDate, parisInstant } from '#domain/paris_time'
 import {
   latestOfferDay,
   offeredLongEnough,

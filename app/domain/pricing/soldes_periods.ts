@@ -1,5 +1,5 @@
 import { addDays, addMonths, daysBetween } from '@comptoir/contracts/french_calendar'
-import { parisDate, parisInstant } from '#domain/pricing/paris_time'
+import { parisDate, parisInstant } from '#domain/paris_time'
 
 /**
  * The two official soldes periods of a calendar year (C. com L310-3, arrêté

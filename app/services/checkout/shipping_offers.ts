@@ -1,7 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { Address, CartSnapshot, Locale } from '@comptoir/contracts/commerce'
 import type { PickupPoint } from '@comptoir/contracts/shipping_method'
-import { parisDate } from '#domain/pricing/paris_time'
+import { parisDate } from '#domain/paris_time'
 import PluginKernel from '#plugin_kernel/plugin_kernel'
 import { addWorkingDays } from '@comptoir/contracts/french_calendar'
 import type { CartItem } from '#services/cart/cart_contents'
@@ -23,9 +23,6 @@ export interface ShippingOffer {
   readonly estimatedTo: string
   readonly pickupPoints: readonly PickupPoint[]
 }
-
-/** The Paris calendar day of an instant, for the modules that import it from here. */
-export { parisDate }
 
 /**
  * Asks every enabled shipping plugin for its quote and keeps the options the

@@ -18,7 +18,7 @@ import {
   type RemedyDone,
 } from '#domain/guarantee'
 import { mergedQuantities } from '#domain/line_quantities'
-import { parisDate } from '#domain/pricing/paris_time'
+import { parisDate } from '#domain/paris_time'
 import type { SellerIdentity } from '#domain/seller_identity'
 import SendOrderEmail from '#jobs/send_order_email'
 import GuaranteeClaim from '#models/guarantee_claim'

@@ -5,7 +5,7 @@ import { isDeliveryLate, revisedDeliveryDate } from '#domain/late_delivery'
 import { ORDER_STATUSES, awaitsShipment } from '#domain/order_status'
 import SendOrderEmail from '#jobs/send_order_email'
 import Order from '#models/order'
-import { parisDate } from '#services/checkout/shipping_offers'
+import { parisDate } from '#domain/paris_time'
 import OrderTimeline, { SYSTEM } from '#services/orders/order_timeline'
 import { lockForUpdate } from '#support/row_lock'
 

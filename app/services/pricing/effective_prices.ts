@@ -6,7 +6,7 @@ import { addDays } from '@comptoir/contracts/french_calendar'
 import PriceHistory from '#models/price_history'
 import PromotionRule from '#models/promotion_rule'
 import { resolvePrice, type ResolvedPrice } from '#domain/pricing/effective_price'
-import { parisDate, parisInstant } from '#domain/pricing/paris_time'
+import { parisDate, parisInstant } from '#domain/paris_time'
 import { PRIOR_PRICE_DAYS, type PricePoint } from '#domain/pricing/prior_price'
 import {
   isMembersOnly,

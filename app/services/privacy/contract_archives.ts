@@ -9,7 +9,7 @@ import Order from '#models/order'
 import OrderLine from '#models/order_line'
 import Shipment from '#models/shipment'
 import { contractRetentionEnd, requiresContractArchive } from '#domain/data_retention'
-import { parisDate } from '#services/checkout/shipping_offers'
+import { parisDate } from '#domain/paris_time'
 import SettingsService from '#services/settings_service'
 import type { ContractRecord } from '#services/privacy/contract_record'
 

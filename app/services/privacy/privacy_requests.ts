@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import PrivacyRequest, { type PrivacyRequestKind } from '#models/privacy_request'
 import { canExtendRequest, requestDeadlines } from '#domain/data_retention'
-import { parisDate } from '#services/checkout/shipping_offers'
+import { parisDate } from '#domain/paris_time'
 
 export type ExtendOutcome = { status: 'extended' } | { status: 'too_late' | 'answered' }
 

@@ -19,7 +19,7 @@ import {
 } from '#domain/data_retention'
 import Customer from '#models/customer'
 import AuditLogService from '#services/audit_log_service'
-import { parisDate } from '#services/checkout/shipping_offers'
+import { parisDate } from '#domain/paris_time'
 import SettingsService from '#services/settings_service'
 import AccountErasure from '#services/privacy/account_erasure'
 import ContractArchives from '#services/privacy/contract_archives'

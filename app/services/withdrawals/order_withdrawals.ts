@@ -4,10 +4,10 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { isTimely, withdrawalPeriod, type WithdrawalPeriod } from '#domain/withdrawal/period'
+import { parisDate } from '#domain/paris_time'
 import {
   DEFAULT_WITHDRAWAL_SETTINGS,
   goodsStart,
-  parisDay,
   statementProblem,
   unshippedUnitsWithdrawn,
   withdrawableLines,
@@ -156,7 +156,7 @@ export default class OrderWithdrawals {
           sentAt,
           sentTimeKnown: source.channel === 'online' || source.sentTimeKnown,
           notifiedOn: DateTime.fromISO(
-            source.channel === 'online' ? parisDay(now) : source.receivedOn
+            source.channel === 'online' ? parisDate(now) : source.receivedOn
           ),
           periodLastDay:
             state.period.status === 'running' ? DateTime.fromISO(state.period.lastDay) : null,
@@ -247,7 +247,9 @@ export default class OrderWithdrawals {
     const awaitingShipment = [...remaining.values()].reduce((sum, units) => sum + units, 0)
     const period = withdrawalPeriod(
       goodsStart(
-        shipments.map((shipment) => (shipment.deliveredAt ? parisDay(shipment.deliveredAt) : null)),
+        shipments.map((shipment) =>
+          shipment.deliveredAt ? parisDate(shipment.deliveredAt) : null
+        ),
         awaitingShipment
       ),
       { calendar: settings.calendar }

@@ -10,9 +10,9 @@ import {
   type LateRefundSurcharge,
   type RefundDue,
 } from '#domain/withdrawal/refund_timing'
+import { parisDate } from '#domain/paris_time'
 import {
   canMoveWithdrawal,
-  parisDay,
   refundAlert,
   type WithdrawalSettings,
   type WithdrawalStatus,
@@ -184,8 +184,8 @@ export default class WithdrawalDesk {
       if (!canMoveWithdrawal(withdrawal.status, to) || withdrawal.refundClaimedAt) {
         return { kind: 'refused', reason: 'invalid_step' }
       }
-      const today = parisDay(DateTime.now())
-      if (day < parisDay(withdrawal.sentAt) || day > today) {
+      const today = parisDate(DateTime.now())
+      if (day < parisDate(withdrawal.sentAt) || day > today) {
         return { kind: 'refused', reason: 'date_out_of_range' }
       }
       withdrawal.useTransaction(trx)
@@ -207,7 +207,7 @@ export default class WithdrawalDesk {
       'id',
       withdrawals.flatMap((withdrawal) => (withdrawal.refundId ? [withdrawal.refundId] : []))
     )
-    const today = parisDay(DateTime.now())
+    const today = parisDate(DateTime.now())
     for (const withdrawal of withdrawals) {
       // Only units withdrawn after they shipped come back (W-13).
       const goodsToReturn = withdrawal.lines.some((line) => line.quantity > line.unshippedQuantity)
@@ -254,7 +254,7 @@ function surchargeOf(
   settings: WithdrawalSettings
 ): LateRefundSurcharge | null {
   if (due.status !== 'due') return null
-  const refundedOn = withdrawal.refundedAt ? parisDay(withdrawal.refundedAt) : today
+  const refundedOn = withdrawal.refundedAt ? parisDate(withdrawal.refundedAt) : today
   if (refundedOn <= due.dueOn) return null
   const amount = refund?.amount ?? estimate?.total
   if (!amount) return null

@@ -2,7 +2,7 @@ import { addDays } from '@comptoir/contracts/french_calendar'
 import { SHOP_TIME_ZONE } from '@comptoir/contracts/formatting'
 import type { DateTime } from 'luxon'
 import type { SellerIdentity } from '#domain/seller_identity'
-import { parisDay } from '#domain/withdrawal_handling'
+import { parisDate } from '#domain/paris_time'
 import type Order from '#models/order'
 import OrderLine from '#models/order_line'
 import Withdrawal from '#models/withdrawal'
@@ -17,7 +17,7 @@ const RETURN_DAYS = 14
  * 14:03:27" (WF-06: the acknowledgement gives its date and time).
  */
 export function formatStatementTime(instant: DateTime, locale: Locale, withTime = true): string {
-  if (!withTime) return formatCalendarDay(parisDay(instant), locale)
+  if (!withTime) return formatCalendarDay(parisDate(instant), locale)
   return new Intl.DateTimeFormat(locale, {
     dateStyle: 'full',
     timeStyle: 'medium',
@@ -68,7 +68,7 @@ export async function acknowledgementContent(
       statement: {
         lines: await statementLines(withdrawal),
         sentAt: formatStatementTime(withdrawal.sentAt, locale, withdrawal.sentTimeKnown),
-        placedOn: formatCalendarDay(parisDay(order.placedAt), locale),
+        placedOn: formatCalendarDay(parisDate(order.placedAt), locale),
         returnBy: formatCalendarDay(addDays(notifiedOn, RETURN_DAYS), locale),
       },
       returnAddress: identity

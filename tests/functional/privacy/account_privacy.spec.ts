@@ -20,7 +20,7 @@ import { contractRetentionEnd, invoiceRetentionEnd } from '#domain/data_retentio
 import OrderPayments from '#services/orders/order_payments'
 import { ANONYMISED_EMAIL } from '#services/privacy/account_erasure'
 import MarketingConsents from '#services/privacy/marketing_consents'
-import { parisDate } from '#services/checkout/shipping_offers'
+import { parisDate } from '#domain/paris_time'
 import { formatCalendarDay } from '#support/calendar_days'
 import { sqlTimestamp } from '#support/sql_timestamp'
 import {

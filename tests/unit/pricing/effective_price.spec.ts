@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { campaignStart, resolvePrice, type PricingContext } from '#domain/pricing/effective_price'
-import { parisInstant } from '#domain/pricing/paris_time'
+import { parisInstant } from '#domain/paris_time'
 import type { PricePoint } from '#domain/pricing/prior_price'
 import type { PromotionRule, VariantFacts } from '#domain/pricing/promotion_rules'
 import { SoldesCalendar } from '#domain/pricing/soldes_periods'

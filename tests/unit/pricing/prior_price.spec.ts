@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { parisDate, parisInstant } from '#domain/pricing/paris_time'
+import { parisDate, parisInstant } from '#domain/paris_time'
 import { priorPrice, reductionPercentage, type PricePoint } from '#domain/pricing/prior_price'
 
 /** A price from a Paris day at midnight. */

@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { parisInstant } from '#domain/pricing/paris_time'
+import { parisInstant } from '#domain/paris_time'
 import {
   arreteFirstDay,
   latestOfferDay,

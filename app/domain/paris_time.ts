@@ -2,8 +2,8 @@ import { SHOP_TIME_ZONE } from '@comptoir/contracts/formatting'
 
 /**
  * Legal dates are Paris calendar days and wall-clock times (LEGAL.md §0),
- * instants are UTC. These two conversions, with Intl only, keep the pricing
- * rules free of any date library.
+ * instants are UTC. The app's one pair of conversions, with Intl only, so
+ * pure rules need no date library.
  */
 
 const parts = new Intl.DateTimeFormat('en-CA', {
@@ -35,8 +35,8 @@ function wallClock(instant: Date) {
 }
 
 /**
- * The Paris calendar day of an instant: "2026-01-07". The one conversion the
- * app uses (withdrawals call it `parisDay`), for a Date or a Luxon DateTime.
+ * The Paris calendar day of an instant: "2026-01-07", for a Date or a
+ * Luxon DateTime.
  */
 export function parisDate(instant: Date | { toJSDate(): Date }): string {
   return wallClock(instant instanceof Date ? instant : instant.toJSDate()).date
