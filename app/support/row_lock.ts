@@ -1,4 +1,5 @@
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Order from '#models/order'
 
 /**
  * Locks the rows a query reads until the transaction ends, on MySQL. SQLite
@@ -9,4 +10,13 @@ export function lockForUpdate<Query extends { forUpdate(): Query }>(
   client: QueryClientContract
 ): Query {
   return client.dialect.name === 'mysql' ? query.forUpdate() : query
+}
+
+/**
+ * The order, locked for the rest of the transaction: every service that
+ * changes an order (payment, parcel, refund, invoice, pickup) reads it so,
+ * and re-checks its state under that lock.
+ */
+export function lockOrder(trx: TransactionClientContract, orderId: number) {
+  return lockForUpdate(Order.query({ client: trx }).where('id', orderId), trx).firstOrFail()
 }

@@ -25,7 +25,7 @@ import { renderInvoicePdf } from '#services/invoices/invoice_pdf'
 import { nextDocumentNumber, type DocumentSeries } from '#services/orders/document_numbers'
 import OrderTimeline, { SYSTEM, type OrderActor } from '#services/orders/order_timeline'
 import { sameAddress } from '#support/postal_address'
-import { lockForUpdate } from '#support/row_lock'
+import { lockOrder } from '#support/row_lock'
 import { readStoredPdf, sha256Hex, storePdf } from '#support/stored_pdfs'
 
 export interface CreditNoteRequest extends CreditRequest {
@@ -65,7 +65,7 @@ export default class InvoiceService {
    * when the order is not paid or the seller's legal identity is missing.
    */
   async issueForOrder(trx: TransactionClientContract, order: Order): Promise<Invoice> {
-    const locked = await this.lockOrder(trx, order.id)
+    const locked = await lockOrder(trx, order.id)
     const existing = await Invoice.query({ client: trx })
       .where('order_id', locked.id)
       .where('kind', 'invoice')
@@ -130,7 +130,7 @@ export default class InvoiceService {
     invoice: Invoice,
     request: CreditNoteRequest
   ): Promise<Invoice> {
-    const order = await this.lockOrder(trx, invoice.orderId)
+    const order = await lockOrder(trx, invoice.orderId)
     const outcome = await this.creditOutcome(trx, invoice, request)
     if (outcome.kind === 'refused') {
       throw InvoiceException.creditRefused(invoice.number, outcome.reason)
@@ -310,10 +310,6 @@ export default class InvoiceService {
       .where('invoice_id', invoice.id)
       .orderBy('id')
     return credits.map((credit) => credit.snapshot)
-  }
-
-  private async lockOrder(trx: TransactionClientContract, orderId: number) {
-    return lockForUpdate(Order.query({ client: trx }).where('id', orderId), trx).firstOrFail()
   }
 }
 

@@ -18,7 +18,7 @@ import OrderTimeline, { SYSTEM, type OrderActor } from '#services/orders/order_t
 import PaymentLedger from '#services/orders/payment_ledger'
 import StockAllocation from '#services/orders/stock_allocation'
 import { orderSnapshot } from '#services/orders/order_snapshot'
-import { lockForUpdate } from '#support/row_lock'
+import { lockForUpdate, lockOrder } from '#support/row_lock'
 import { sqlTimestamp } from '#support/sql_timestamp'
 
 export type PaidOutcome = 'paid' | 'already_paid'
@@ -85,7 +85,7 @@ export default class OrderPayments {
   ): Promise<PaidOutcome> {
     await prepareDocumentSequence('FA', documentYear())
     return db.transaction(async (trx) => {
-      const order = await this.lockOrder(trx, orderId)
+      const order = await lockOrder(trx, orderId)
       if (order.paidAt) return 'already_paid'
       const payment = await this.openPayment(order, trx)
       if (!payment) throw OrderException.noOpenPayment(order.number)
@@ -109,7 +109,7 @@ export default class OrderPayments {
    */
   async switchMethod(orderId: number, methodCode: string, label: string, actor: OrderActor) {
     return db.transaction(async (trx) => {
-      const order = await this.lockOrder(trx, orderId)
+      const order = await lockOrder(trx, orderId)
       if (order.status !== 'pending_payment') throw OrderException.noOpenPayment(order.number)
       const open = await this.openPayment(order, trx)
       if (open) await this.ledger.move(trx, order, open, 'cancelled', { actor })
@@ -127,7 +127,7 @@ export default class OrderPayments {
    */
   async cancelUnpaid(orderId: number, actor: OrderActor, reason: string): Promise<boolean> {
     return db.transaction(async (trx) => {
-      const order = await this.lockOrder(trx, orderId)
+      const order = await lockOrder(trx, orderId)
       if (order.status !== 'pending_payment' && order.status !== 'on_hold') return false
       if (order.paidAt) return false
       const open = await this.openPayment(order, trx)
@@ -168,7 +168,7 @@ export default class OrderPayments {
   /** Records that the provider could not start the payment; the order keeps waiting. */
   private async fail(order: Order, paymentId: number, actor: string, reason: string) {
     await db.transaction(async (trx) => {
-      const locked = await this.lockOrder(trx, order.id)
+      const locked = await lockOrder(trx, order.id)
       const payment = await Payment.query({ client: trx }).where('id', paymentId).firstOrFail()
       if (!isOpenPayment(payment.status)) return
       await this.ledger.move(trx, locked, payment, 'failed', { actor: { label: actor } })
@@ -178,11 +178,6 @@ export default class OrderPayments {
         note: reason,
       })
     })
-  }
-
-  private async lockOrder(trx: TransactionClientContract, orderId: number) {
-    const query = Order.query({ client: trx }).where('id', orderId)
-    return lockForUpdate(query, trx).firstOrFail()
   }
 
   /** The payment still waiting for money, locked when read in a transaction. */

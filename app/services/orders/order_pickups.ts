@@ -28,7 +28,7 @@ import {
   sealPickupCode,
 } from '#services/orders/pickup_codes'
 import ShipmentService from '#services/orders/shipment_service'
-import { lockForUpdate } from '#support/row_lock'
+import { lockOrder } from '#support/row_lock'
 
 /**
  * Why staff could not do what they asked: a rule of #domain/pickups
@@ -103,7 +103,7 @@ export default class OrderPickups {
   async markReady(orderId: number, actor: OrderActor): Promise<PickupOutcome> {
     const code = newPickupCode()
     const prepared = await db.transaction(async (trx) => {
-      const order = await this.lockOrder(trx, orderId)
+      const order = await lockOrder(trx, orderId)
       const existing = await this.pickupOf(trx, order.id)
       const state = await this.stateOf(order, existing, trx)
       const refusal = readyRefusal(state)
@@ -135,7 +135,7 @@ export default class OrderPickups {
       }
     }
     await db.transaction(async (trx) => {
-      const order = await this.lockOrder(trx, orderId)
+      const order = await lockOrder(trx, orderId)
       await this.timeline.record(trx, order, {
         type: 'shipment',
         actor,
@@ -153,7 +153,7 @@ export default class OrderPickups {
   async sendNewCode(orderId: number, actor: OrderActor): Promise<PickupOutcome> {
     const code = newPickupCode()
     return db.transaction(async (trx) => {
-      const order = await this.lockOrder(trx, orderId)
+      const order = await lockOrder(trx, orderId)
       const pickup = await this.pickupOf(trx, order.id)
       const state = await this.stateOf(order, pickup, trx)
       if (!pickup || pickupStage(state) !== 'ready') return refused('not_ready')
@@ -188,7 +188,7 @@ export default class OrderPickups {
   ): Promise<PickupOutcome> {
     const code = normalizePickupCode(attempt.code)
     const checked = await db.transaction(async (trx) => {
-      const order = await this.lockOrder(trx, orderId)
+      const order = await lockOrder(trx, orderId)
       const pickup = await this.pickupOf(trx, order.id)
       const state = await this.stateOf(order, pickup, trx)
       const failed = pickup?.failedAttempts ?? 0
@@ -226,7 +226,7 @@ export default class OrderPickups {
       return this.refusalOf(error)
     }
     await db.transaction(async (trx) => {
-      const order = await this.lockOrder(trx, orderId)
+      const order = await lockOrder(trx, orderId)
       const pickup = (await this.pickupOf(trx, order.id))!
       pickup.useTransaction(trx)
       pickup.merge({ collectedAt: now, codeHash: null })
@@ -282,10 +282,6 @@ export default class OrderPickups {
       readyAt: pickup?.readyAt.toJSDate() ?? null,
       collectedAt: pickup?.collectedAt?.toJSDate() ?? null,
     }
-  }
-
-  private async lockOrder(trx: TransactionClientContract, orderId: number) {
-    return lockForUpdate(Order.query({ client: trx }).where('id', orderId), trx).firstOrFail()
   }
 
   /** Read after the order's lock: the order row serialises every write to its pickup. */

@@ -25,7 +25,7 @@ import OrderTimeline, { type OrderActor } from '#services/orders/order_timeline'
 import PaymentLedger from '#services/orders/payment_ledger'
 import { orderSnapshot } from '#services/orders/order_snapshot'
 import StockAllocation from '#services/orders/stock_allocation'
-import { lockForUpdate } from '#support/row_lock'
+import { lockForUpdate, lockOrder } from '#support/row_lock'
 
 export interface RefundRequest {
   /** What the credit note takes back; its total is the amount refunded. */
@@ -102,7 +102,7 @@ export default class OrderRefunds {
     if (answer.kind === 'no_answer') return refused('provider_no_answer')
     await prepareDocumentSequence('AV', documentYear())
     return db.transaction(async (trx) => {
-      await this.lockOrder(trx, refund.orderId)
+      await lockOrder(trx, refund.orderId)
       const pending = await lockForUpdate(
         Refund.query({ client: trx }).where('id', refund.id),
         trx
@@ -148,7 +148,7 @@ export default class OrderRefunds {
     actor: OrderActor,
     cancelsOrder: boolean
   ): Promise<RefundOutcome> {
-    const order = await this.lockOrder(trx, orderId)
+    const order = await lockOrder(trx, orderId)
     const idempotencyKey = `refund-${request.requestKey ?? randomUUID()}`
     const same = await Refund.query({ client: trx })
       .where('idempotency_key', idempotencyKey)
@@ -219,7 +219,7 @@ export default class OrderRefunds {
     refund: Refund,
     providerRefundId: string | null
   ): Promise<RefundOutcome> {
-    const order = await this.lockOrder(trx, refund.orderId)
+    const order = await lockOrder(trx, refund.orderId)
     const actor: OrderActor = { label: refund.actor }
     const invoice = await Invoice.query({ client: trx })
       .where('order_id', order.id)
@@ -357,10 +357,6 @@ export default class OrderRefunds {
     if (!canMoveOrder(order.status, 'cancelled')) return false
     const parcel = await Shipment.query({ client: trx }).where('order_id', order.id).first()
     return parcel === null
-  }
-
-  private lockOrder(trx: TransactionClientContract, orderId: number) {
-    return lockForUpdate(Order.query({ client: trx }).where('id', orderId), trx).firstOrFail()
   }
 }
 

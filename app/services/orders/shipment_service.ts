@@ -3,14 +3,13 @@ import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import Order from '#models/order'
 import OrderLine from '#models/order_line'
 import Shipment from '#models/shipment'
 import { awaitsShipment } from '#domain/order_status'
 import OrderException from '#exceptions/order_exception'
 import OrderTimeline, { type OrderActor } from '#services/orders/order_timeline'
 import { orderSnapshot } from '#services/orders/order_snapshot'
-import { lockForUpdate } from '#support/row_lock'
+import { lockOrder } from '#support/row_lock'
 
 export interface ParcelInput {
   /** Units of each order line in the parcel; lines left out are not in it. */
@@ -60,7 +59,7 @@ export default class ShipmentService {
   async ship(orderId: number, parcel: ParcelInput, actor: OrderActor) {
     const lines = parcel.lines.filter((line) => line.quantity > 0)
     return db.transaction(async (trx) => {
-      const order = await this.lockOrder(trx, orderId)
+      const order = await lockOrder(trx, orderId)
       if (!awaitsShipment(order.status))
         throw OrderException.notShippable(order.number, order.status)
       const remaining = await this.remaining(order.id, trx)
@@ -115,7 +114,7 @@ export default class ShipmentService {
   async markDelivered(shipmentId: number, deliveredAt: DateTime, actor: OrderActor) {
     return db.transaction(async (trx) => {
       const shipment = await Shipment.query({ client: trx }).where('id', shipmentId).firstOrFail()
-      const order = await this.lockOrder(trx, shipment.orderId)
+      const order = await lockOrder(trx, shipment.orderId)
       if (shipment.deliveredAt) return order
       shipment.useTransaction(trx)
       shipment.deliveredAt = deliveredAt
@@ -136,9 +135,5 @@ export default class ShipmentService {
       )
       return order
     })
-  }
-
-  private async lockOrder(trx: TransactionClientContract, orderId: number) {
-    return lockForUpdate(Order.query({ client: trx }).where('id', orderId), trx).firstOrFail()
   }
 }

@@ -26,7 +26,7 @@ import type { OrderActor } from '#services/orders/order_timeline'
 import OrderWithdrawals, { exceptionsShown } from '#services/withdrawals/order_withdrawals'
 import { formatCalendarDay } from '#support/calendar_days'
 import type { Locale } from '#support/locale_paths'
-import { lockForUpdate } from '#support/row_lock'
+import { lockOrder } from '#support/row_lock'
 import { sqlTimestamp } from '#support/sql_timestamp'
 
 /** What the merchant decides when refunding: the return cost (W-16) and a depreciation (W-17). */
@@ -241,7 +241,7 @@ export default class WithdrawalRefunds {
     const { orderId } = await Withdrawal.findOrFail(withdrawalId)
     const now = DateTime.now()
     return db.transaction(async (trx) => {
-      await lockForUpdate(Order.query({ client: trx }).where('id', orderId), trx).firstOrFail()
+      await lockOrder(trx, orderId)
       const withdrawal = await Withdrawal.findOrFail(withdrawalId, { client: trx })
       if (withdrawal.status === 'refunded') return 'already_refunded' as const
       const [claimedByOther, pending] = await Promise.all([
