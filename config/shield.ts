@@ -24,7 +24,8 @@ const shieldConfig = defineConfig({
   },
   csrf: {
     enabled: true,
-    exceptRoutes: [],
+    // Providers sign their notifications; they carry no CSRF token.
+    exceptRoutes: ['/payments/:code/notifications'],
     enableXsrfCookie: false,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

@@ -16,6 +16,42 @@ import type { Address } from '@comptoir/contracts/commerce'
 import type { PickupPointRecord, OrderRecord, PaymentInstructions } from '#services/orders/order_record'
 import type { ImageDerivative } from '#domain/image_derivatives'
 
+export class AdminRecoveryCodeSchema extends BaseModel {
+  static $columns = ['adminUserId', 'codeHash', 'createdAt', 'id', 'usedAt'] as const
+  $columns = AdminRecoveryCodeSchema.$columns
+  @column()
+  declare adminUserId: number
+  @column()
+  declare codeHash: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare usedAt: DateTime | null
+}
+
+export class AdminTwoFactorSchema extends BaseModel {
+  static $columns = ['adminUserId', 'createdAt', 'deviceKey', 'enabledAt', 'lastUsedStep', 'pendingSecret', 'secret', 'updatedAt'] as const
+  $columns = AdminTwoFactorSchema.$columns
+  @column({ isPrimary: true })
+  declare adminUserId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare deviceKey: string
+  @column.dateTime()
+  declare enabledAt: DateTime | null
+  @column()
+  declare lastUsedStep: number | null
+  @column()
+  declare pendingSecret: string | null
+  @column()
+  declare secret: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class AdminUserSchema extends BaseModel {
   static $columns = ['createdAt', 'email', 'fullName', 'id', 'lastLoginAt', 'password', 'role', 'updatedAt'] as const
   $columns = AdminUserSchema.$columns
@@ -858,6 +894,25 @@ export class OrderSchema extends BaseModel {
   declare vatTotal: number
 }
 
+export class PaymentEventSchema extends BaseModel {
+  static $columns = ['createdAt', 'eventId', 'id', 'kind', 'orderId', 'outcome', 'providerCode'] as const
+  $columns = PaymentEventSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare eventId: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare orderId: number | null
+  @column()
+  declare outcome: string
+  @column()
+  declare providerCode: string
+}
+
 export class PaymentTransitionSchema extends BaseModel {
   static $columns = ['actor', 'amount', 'createdAt', 'eventId', 'fromStatus', 'id', 'paymentId', 'toStatus'] as const
   $columns = PaymentTransitionSchema.$columns
@@ -880,7 +935,7 @@ export class PaymentTransitionSchema extends BaseModel {
 }
 
 export class PaymentSchema extends BaseModel {
-  static $columns = ['amount', 'createdAt', 'currency', 'id', 'instructions', 'methodCode', 'orderId', 'refundedAmount', 'status', 'transactionId', 'updatedAt'] as const
+  static $columns = ['amount', 'createdAt', 'currency', 'id', 'instructions', 'methodCode', 'orderId', 'reference', 'refundedAmount', 'status', 'transactionId', 'updatedAt'] as const
   $columns = PaymentSchema.$columns
   @column()
   declare amount: number
@@ -896,6 +951,8 @@ export class PaymentSchema extends BaseModel {
   declare methodCode: string
   @column()
   declare orderId: number
+  @column()
+  declare reference: string | null
   @column()
   declare refundedAmount: number
   @column()
@@ -1233,6 +1290,31 @@ export class SearchSynonymSchema extends BaseModel {
   declare terms: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class SecurityFeedSchema extends BaseModel {
+  static $columns = ['body', 'checkedAt', 'generatedAt', 'lastError', 'lastErrorAt', 'name', 'signature', 'signedBy', 'source', 'verifiedAt'] as const
+  $columns = SecurityFeedSchema.$columns
+  @column()
+  declare body: string | null
+  @column.dateTime()
+  declare checkedAt: DateTime | null
+  @column.dateTime()
+  declare generatedAt: DateTime | null
+  @column()
+  declare lastError: string | null
+  @column.dateTime()
+  declare lastErrorAt: DateTime | null
+  @column({ isPrimary: true })
+  declare name: string
+  @column()
+  declare signature: string | null
+  @column()
+  declare signedBy: string | null
+  @column()
+  declare source: string | null
+  @column.dateTime()
+  declare verifiedAt: DateTime | null
 }
 
 export class SettingSchema extends BaseModel {

@@ -69,4 +69,10 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   /** Milliseconds a plugin provider may take before it is skipped for a request. */
   PLUGIN_TIMEOUT_MS: Env.schema.number.optional(),
+
+  /** The signed security advisory feed: a URL (http, https, file) or a path (config/security.ts). */
+  SECURITY_FEED_URL: Env.schema.string.optional(),
+  /** Keys trusted to sign it: PEM blocks or base64 raw Ed25519 keys; the project's key when unset. */
+  SECURITY_FEED_PUBLIC_KEYS: Env.schema.string.optional(),
+  SECURITY_FEED_TIMEOUT_MS: Env.schema.number.optional(),
 })

@@ -39,4 +39,5 @@ export const middleware = router.named({
   shop: () => import('#middleware/share_shop_middleware'),
   storefront: () => import('#middleware/share_storefront_navigation_middleware'),
   pluginEnabled: () => import('#middleware/plugin_enabled_middleware'),
+  paymentFormTargets: () => import('#middleware/payment_form_targets_middleware'),
 })

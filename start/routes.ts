@@ -22,16 +22,21 @@ router.get('/health', [controllers.HealthChecks, 'show']).as('health')
 router.get('/sitemap.xml', [controllers.storefront.Seo, 'sitemap']).as('sitemap')
 router.get('/robots.txt', [controllers.storefront.Seo, 'robots']).as('robots')
 router.get('/media/*', [controllers.Media, 'show']).as('media')
+// Payment providers' server-to-server notifications (webhooks, IPN): signed
+// by the provider, so exempt from CSRF (config/shield.ts).
+router
+  .post('/payments/:code/notifications', [controllers.PaymentNotifications, 'store'])
+  .as('payments.notifications')
 
 router
   .group(() => registerStorefrontRoutes())
   .as('fr')
-  .use([middleware.shop(), middleware.storefront()])
+  .use([middleware.shop(), middleware.storefront(), middleware.paymentFormTargets()])
 router
   .group(() => registerStorefrontRoutes())
   .prefix('/en')
   .as('en')
-  .use([middleware.shop(), middleware.storefront()])
+  .use([middleware.shop(), middleware.storefront(), middleware.paymentFormTargets()])
 
 registerAdminRoutes()
 
@@ -40,7 +45,7 @@ if (app.getEnvironment() !== 'console') {
   await registerPluginRoutes(
     new PluginDirectory(pluginsConfig.pluginsPath),
     {
-      storefront: [middleware.shop(), middleware.storefront()],
+      storefront: [middleware.shop(), middleware.storefront(), middleware.paymentFormTargets()],
       admin: [
         middleware.auth({ guards: ['admin'] }),
         middleware.shop(),

@@ -3,6 +3,7 @@ import ApplyRetentionRules from '#jobs/apply_retention_rules'
 import CancelUnpaidOrders from '#jobs/cancel_unpaid_orders'
 import NotifyLateDeliveries from '#jobs/notify_late_deliveries'
 import RecordPublicPrices from '#jobs/record_public_prices'
+import RefreshSecurityFeed from '#jobs/refresh_security_feed'
 
 /**
  * Recurring jobs. Each web process upserts the same schedule ids at start, and
@@ -37,6 +38,12 @@ export async function registerSchedules() {
   await RecordPublicPrices.schedule({})
     .id('record-public-prices')
     .cron('*/5 * * * *')
+    .timezone('Europe/Paris')
+    .run()
+  // New advisories reach the Security page and the dashboard by morning.
+  await RefreshSecurityFeed.schedule({})
+    .id('refresh-security-feed')
+    .cron('0 6 * * *')
     .timezone('Europe/Paris')
     .run()
 }

@@ -5,6 +5,7 @@
 
 export const controllers = {
   admin: {
+    AccountSecurity: () => import('#controllers/admin/account_security_controller'),
     Accounting: () => import('#controllers/admin/accounting_controller'),
     CatalogTransfers: () => import('#controllers/admin/catalog_transfers_controller'),
     catalog: {
@@ -33,15 +34,19 @@ export const controllers = {
     ProductMassActions: () => import('#controllers/admin/product_mass_actions_controller'),
     Products: () => import('#controllers/admin/products_controller'),
     Promotions: () => import('#controllers/admin/promotions_controller'),
+    Security: () => import('#controllers/admin/security_controller'),
     Session: () => import('#controllers/admin/session_controller'),
     Settings: () => import('#controllers/admin/settings_controller'),
     SoldesCalendar: () => import('#controllers/admin/soldes_calendar_controller'),
+    TwoFactorChallenge: () => import('#controllers/admin/two_factor_challenge_controller'),
+    TwoFactorRequirement: () => import('#controllers/admin/two_factor_requirement_controller'),
     WithdrawalActions: () => import('#controllers/admin/withdrawal_actions_controller'),
     WithdrawalSettings: () => import('#controllers/admin/withdrawal_settings_controller'),
     Withdrawals: () => import('#controllers/admin/withdrawals_controller'),
   },
   HealthChecks: () => import('#controllers/health_checks_controller'),
   Media: () => import('#controllers/media_controller'),
+  PaymentNotifications: () => import('#controllers/payment_notifications_controller'),
   storefront: {
     account: {
       Addresses: () => import('#controllers/storefront/account/addresses_controller'),
@@ -62,6 +67,7 @@ export const controllers = {
     LegalPages: () => import('#controllers/storefront/legal_pages_controller'),
     Newsletter: () => import('#controllers/storefront/newsletter_controller'),
     Orders: () => import('#controllers/storefront/orders_controller'),
+    Payments: () => import('#controllers/storefront/payments_controller'),
     Products: () => import('#controllers/storefront/products_controller'),
     Search: () => import('#controllers/storefront/search_controller'),
     Seo: () => import('#controllers/storefront/seo_controller'),

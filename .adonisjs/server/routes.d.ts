@@ -8,6 +8,7 @@ export type ScannedRoutes = {
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
     'media': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'payments.notifications': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'fr.home': { paramsTuple?: []; params?: {} }
     'fr.search': { paramsTuple?: []; params?: {} }
     'fr.cart': { paramsTuple?: []; params?: {} }
@@ -27,6 +28,8 @@ export type ScannedRoutes = {
     'fr.checkout.payment.store': { paramsTuple?: []; params?: {} }
     'fr.checkout.review': { paramsTuple?: []; params?: {} }
     'fr.checkout.orders.store': { paramsTuple?: []; params?: {} }
+    'fr.checkout.payments.return': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.checkout.payments.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'fr.checkout.confirmation': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'fr.checkout.confirmation.account': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'fr.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
@@ -95,6 +98,8 @@ export type ScannedRoutes = {
     'en.checkout.payment.store': { paramsTuple?: []; params?: {} }
     'en.checkout.review': { paramsTuple?: []; params?: {} }
     'en.checkout.orders.store': { paramsTuple?: []; params?: {} }
+    'en.checkout.payments.return': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.checkout.payments.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.checkout.confirmation': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.checkout.confirmation.account': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
@@ -146,6 +151,8 @@ export type ScannedRoutes = {
     'en.guarantee.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
+    'admin.login.two_factor': { paramsTuple?: []; params?: {} }
+    'admin.login.two_factor.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
@@ -198,6 +205,7 @@ export type ScannedRoutes = {
     'admin.orders.emails.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.ship_many': { paramsTuple?: []; params?: {} }
     'admin.orders.mark_paid': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.capture': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.cancel_paid': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.refunds.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -254,6 +262,14 @@ export type ScannedRoutes = {
     'admin.guarantee_claims.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.guarantee_claims.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.guarantee_claims.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.security.show': { paramsTuple?: []; params?: {} }
+    'admin.security.refresh': { paramsTuple?: []; params?: {} }
+    'admin.account.security.show': { paramsTuple?: []; params?: {} }
+    'admin.account.security.enrol': { paramsTuple?: []; params?: {} }
+    'admin.account.security.confirm': { paramsTuple?: []; params?: {} }
+    'admin.account.security.recovery_codes': { paramsTuple?: []; params?: {} }
+    'admin.account.security.disable': { paramsTuple?: []; params?: {} }
+    'admin.settings.two_factor.update': { paramsTuple?: []; params?: {} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
     'admin.settings.identity.update': { paramsTuple?: []; params?: {} }
@@ -271,6 +287,8 @@ export type ScannedRoutes = {
     'admin.maintenance.show': { paramsTuple?: []; params?: {} }
     'admin.maintenance.update': { paramsTuple?: []; params?: {} }
     'admin.maintenance.destroy': { paramsTuple?: []; params?: {} }
+    'fr.plugins.payment-stripe.cards.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'en.plugins.payment-stripe.cards.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.plugins.shipping-click-collect.stores.index': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-click-collect.stores.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.plugins.shipping-click-collect.stores.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -302,6 +320,8 @@ export type ScannedRoutes = {
     'fr.checkout.delivery': { paramsTuple?: []; params?: {} }
     'fr.checkout.payment': { paramsTuple?: []; params?: {} }
     'fr.checkout.review': { paramsTuple?: []; params?: {} }
+    'fr.checkout.payments.return': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.checkout.payments.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'fr.checkout.confirmation': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'fr.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'fr.orders.payment': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
@@ -339,6 +359,8 @@ export type ScannedRoutes = {
     'en.checkout.delivery': { paramsTuple?: []; params?: {} }
     'en.checkout.payment': { paramsTuple?: []; params?: {} }
     'en.checkout.review': { paramsTuple?: []; params?: {} }
+    'en.checkout.payments.return': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.checkout.payments.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.checkout.confirmation': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.orders.payment': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
@@ -368,6 +390,7 @@ export type ScannedRoutes = {
     'en.account.delete': { paramsTuple?: []; params?: {} }
     'en.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
+    'admin.login.two_factor': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
@@ -414,6 +437,8 @@ export type ScannedRoutes = {
     'admin.customer_groups.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.guarantee_claims.index': { paramsTuple?: []; params?: {} }
     'admin.guarantee_claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.security.show': { paramsTuple?: []; params?: {} }
+    'admin.account.security.show': { paramsTuple?: []; params?: {} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.legal.index': { paramsTuple?: []; params?: {} }
     'admin.legal.edit': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
@@ -444,6 +469,8 @@ export type ScannedRoutes = {
     'fr.checkout.delivery': { paramsTuple?: []; params?: {} }
     'fr.checkout.payment': { paramsTuple?: []; params?: {} }
     'fr.checkout.review': { paramsTuple?: []; params?: {} }
+    'fr.checkout.payments.return': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.checkout.payments.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'fr.checkout.confirmation': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'fr.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'fr.orders.payment': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
@@ -481,6 +508,8 @@ export type ScannedRoutes = {
     'en.checkout.delivery': { paramsTuple?: []; params?: {} }
     'en.checkout.payment': { paramsTuple?: []; params?: {} }
     'en.checkout.review': { paramsTuple?: []; params?: {} }
+    'en.checkout.payments.return': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.checkout.payments.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.checkout.confirmation': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.orders.payment': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
@@ -510,6 +539,7 @@ export type ScannedRoutes = {
     'en.account.delete': { paramsTuple?: []; params?: {} }
     'en.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
+    'admin.login.two_factor': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
@@ -556,6 +586,8 @@ export type ScannedRoutes = {
     'admin.customer_groups.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.guarantee_claims.index': { paramsTuple?: []; params?: {} }
     'admin.guarantee_claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.security.show': { paramsTuple?: []; params?: {} }
+    'admin.account.security.show': { paramsTuple?: []; params?: {} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.legal.index': { paramsTuple?: []; params?: {} }
     'admin.legal.edit': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
@@ -573,6 +605,7 @@ export type ScannedRoutes = {
     'admin.plugins.shipping-table-rates.rates.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
+    'payments.notifications': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'fr.cart.lines.store': { paramsTuple?: []; params?: {} }
     'fr.cart.coupon.store': { paramsTuple?: []; params?: {} }
     'fr.checkout.identification.store': { paramsTuple?: []; params?: {} }
@@ -614,6 +647,7 @@ export type ScannedRoutes = {
     'en.cookies.store': { paramsTuple?: []; params?: {} }
     'en.guarantee.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
+    'admin.login.two_factor.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.store': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.images.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -631,6 +665,7 @@ export type ScannedRoutes = {
     'admin.orders.emails.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.ship_many': { paramsTuple?: []; params?: {} }
     'admin.orders.mark_paid': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.capture': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.cancel_paid': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.refunds.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -658,11 +693,17 @@ export type ScannedRoutes = {
     'admin.guarantee_claims.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.guarantee_claims.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.guarantee_claims.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.security.refresh': { paramsTuple?: []; params?: {} }
+    'admin.account.security.enrol': { paramsTuple?: []; params?: {} }
+    'admin.account.security.confirm': { paramsTuple?: []; params?: {} }
+    'admin.account.security.recovery_codes': { paramsTuple?: []; params?: {} }
     'admin.legal.versions.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'admin.legal.template.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'admin.plugins.patches.apply': { paramsTuple?: []; params?: {} }
     'admin.plugins.enable': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'admin.plugins.disable': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
+    'fr.plugins.payment-stripe.cards.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'en.plugins.payment-stripe.cards.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'fr.plugins.shipping-click-collect.stock_alerts.store': { paramsTuple?: []; params?: {} }
     'en.plugins.shipping-click-collect.stock_alerts.store': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.store': { paramsTuple?: []; params?: {} }
@@ -696,6 +737,7 @@ export type ScannedRoutes = {
     'admin.promotions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.customer_groups.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.customers.groups.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.settings.two_factor.update': { paramsTuple?: []; params?: {} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
     'admin.settings.identity.update': { paramsTuple?: []; params?: {} }
     'admin.legal.draft.update': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
@@ -718,6 +760,7 @@ export type ScannedRoutes = {
     'admin.promotions.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.customer_groups.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.soldes.periods.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.account.security.disable': { paramsTuple?: []; params?: {} }
     'admin.maintenance.destroy': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

@@ -1,3 +1,4 @@
+import type { HttpContext } from '@adonisjs/core/http'
 import type { PluginContext } from './plugin_manifest.js'
 
 /**
@@ -10,4 +11,10 @@ export abstract class PluginRuntime {
    * process, or null while it is not enabled.
    */
   abstract contextOf(name: string): Promise<PluginContext<Record<string, unknown>> | null>
+
+  /**
+   * The customer signed in on this storefront request, or null for a guest:
+   * a plugin's page acts for that account only (its saved cards, its alerts).
+   */
+  abstract signedInCustomer(ctx: HttpContext): Promise<{ id: number; email: string } | null>
 }

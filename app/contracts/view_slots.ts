@@ -16,6 +16,11 @@ export interface ViewSlots {
   'cart.summary.after': { locale: Locale; cart: CartSnapshot }
   /** Checkout review step, under the summary. */
   'checkout.summary.after': { locale: Locale; cart: CartSnapshot }
+  /**
+   * Customer account home, after the core's sections. Private to the
+   * signed-in customer (never cached): the one slot that may show their data.
+   */
+  'account.sections': { locale: Locale; customer: { id: number; email: string } }
   /** Admin order page, in the sidebar. */
   'admin.order.sidebar': { locale: Locale; order: OrderSnapshot }
 }

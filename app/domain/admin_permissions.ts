@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'plugins.manage': ['owner'],
   'settings.manage': ['owner'],
   'maintenance.manage': ['owner'],
+  // Security advisories: what is vulnerable in the shop and how to patch it.
+  'security.manage': ['owner'],
   'audit_log.view': ['owner'],
 } as const satisfies Record<string, readonly AdminRole[]>
 

@@ -23,6 +23,8 @@ export interface OrderActionState {
 
 export interface OrderActions {
   readonly markPaid: boolean
+  /** Take an authorized card payment (manual capture). */
+  readonly capture: boolean
   readonly cancel: boolean
   readonly ship: boolean
   /** Ways to give money back now; none while a provider refund awaits its answer. */
@@ -49,6 +51,8 @@ export function orderActions(state: OrderActionState): OrderActions {
       : []
   return {
     markPaid: unpaid && isOfflinePayment(state.openPayment),
+    capture:
+      unpaid && state.status === 'pending_payment' && state.openPayment?.status === 'authorized',
     cancel: unpaid,
     ship: awaitsShipment(state.status) && state.unitsLeft > 0,
     refund: refundModes,

@@ -28,12 +28,16 @@ export type RefundRefusal =
   | `credit_${CreditRefusal}`
 
 /**
- * The ways a payment can be refunded. An offline payment (the provider gave
- * the shopper instructions instead of taking money) has no provider to pay
- * the money back: the merchant refunds it by hand.
+ * The ways a payment can be refunded. Only a provider that took the money
+ * and can refund it (`canRefund`) sends it back; an offline payment (the
+ * provider gave the shopper instructions instead of taking money) or a
+ * provider without refund credentials leaves the merchant to refund by hand.
  */
-export function refundModes(payment: { hasInstructions: boolean }): RefundMode[] {
-  return payment.hasInstructions ? ['manual'] : ['provider', 'manual']
+export function refundModes(payment: {
+  hasInstructions: boolean
+  providerCanRefund: boolean
+}): RefundMode[] {
+  return !payment.hasInstructions && payment.providerCanRefund ? ['provider', 'manual'] : ['manual']
 }
 
 /** Money a captured payment can still give back. */

@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import AdminUser from '#models/admin_user'
 import AuditLogService from '#services/audit_log_service'
 import type { AdminRole } from '#domain/admin_permissions'
+import type { SecondFactorMethod } from '#domain/two_factor'
 
 export interface NewAdminUser {
   email: string
@@ -42,7 +43,8 @@ export default class AdminUserService {
     })
   }
 
-  async recordSignIn(user: AdminUser, ip: string) {
+  /** `secondFactor`: how the second step was passed, for an account with 2FA. */
+  async recordSignIn(user: AdminUser, ip: string, secondFactor: SecondFactorMethod | null = null) {
     await db.transaction(async (trx) => {
       user.useTransaction(trx)
       user.lastLoginAt = DateTime.now()
@@ -53,6 +55,7 @@ export default class AdminUserService {
           action: 'admin_user.sign_in',
           entityType: 'admin_user',
           entityId: user.id,
+          changes: secondFactor ? { secondFactor } : null,
           ip,
         },
         trx

@@ -13,6 +13,7 @@ import {
 } from '#domain/coupons'
 import { categoriesWithAncestors } from '#support/category_ancestry'
 import { sqlTimestamp } from '#support/sql_timestamp'
+import { affectedRows } from '#support/affected_rows'
 
 /**
  * Who uses a coupon: a signed-in customer by id, a guest by e-mail. Either may
@@ -138,7 +139,7 @@ export default class CouponService {
       .where('id', coupon.id)
       .where((where) => where.whereNull('usage_limit').orWhereRaw('times_used < usage_limit'))
       .update({ times_used: trx.raw('times_used + 1'), updated_at: sqlTimestamp() })
-    if (!affected(counted)) {
+    if (!affectedRows(counted)) {
       return { kind: 'refused', reason: 'usage_limit_reached', limit: coupon.usageLimit ?? 0 }
     }
     const counters = []
@@ -240,7 +241,7 @@ export default class CouponService {
     }
     const query = trx.from('coupon_customer_usage').where(where)
     if (coupon.perCustomerLimit !== null) query.where('uses', '<', coupon.perCustomerLimit)
-    return affected(await query.update({ uses: trx.raw('uses + 1') }))
+    return affectedRows(await query.update({ uses: trx.raw('uses + 1') })) > 0
   }
 
   /**
@@ -274,9 +275,4 @@ export function customerKeys(customer: CouponCustomer): string[] {
     ...(customer.customerId !== null ? [`customer:${customer.customerId}`] : []),
     ...(email ? [`email:${email}`] : []),
   ]
-}
-
-function affected(result: unknown): boolean {
-  const count = Array.isArray(result) ? result[0] : result
-  return Number(count) > 0
 }

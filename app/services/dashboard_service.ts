@@ -11,6 +11,7 @@ import { lateOrders } from '#services/orders/late_deliveries'
 import ShippingGaps from '#services/checkout/shipping_gaps'
 import WithdrawalDesk from '#services/withdrawals/withdrawal_desk'
 import GuaranteeDesk from '#services/guarantee/guarantee_desk'
+import SecurityAudit from '#services/security/security_audit'
 import { sqlTimestamp } from '#support/sql_timestamp'
 
 /** The currency the shop sells in: revenue adds up orders in it only. */
@@ -39,7 +40,8 @@ export default class DashboardService {
     protected readiness: OrderingReadiness,
     protected shippingGaps: ShippingGaps,
     protected withdrawals: WithdrawalDesk,
-    protected guarantee: GuaranteeDesk
+    protected guarantee: GuaranteeDesk,
+    protected security: SecurityAudit
   ) {}
 
   /** Destinations the checkout offered no delivery to lately: a rate to add. */
@@ -119,6 +121,11 @@ export default class DashboardService {
   /** Guarantee claims whose 30 days to repair or replace (G-03) end within a week or passed. */
   guaranteeClaimAlerts() {
     return this.guarantee.alerts()
+  }
+
+  /** Open critical and high security advisories affecting the shop (PCI-DSS 6.3.3 due dates). */
+  securityAlerts() {
+    return this.security.urgent()
   }
 
   /** Orders past their delivery estimate and not shipped (the late deliveries' own query). */

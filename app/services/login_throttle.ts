@@ -6,8 +6,11 @@ export type LoginAttempt<User> =
   | { status: 'invalid_credentials' }
   | { status: 'throttled'; retryAfterSeconds: number }
 
-/** Which sign-in form is being guarded; each counts its failures apart. */
-export type LoginScope = 'admin_login' | 'customer_login'
+/**
+ * Which sign-in form is being guarded; each counts its failures apart.
+ * "admin_two_factor" counts wrong second-factor codes of one account.
+ */
+export type LoginScope = 'admin_login' | 'admin_two_factor' | 'customer_login'
 
 /**
  * Failed sign-ins are counted twice: five for one email from one address within

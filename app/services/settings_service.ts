@@ -19,12 +19,15 @@ export interface ShopSettings {
   'seller.identity': SellerIdentity | null
   /** Holiday calendar, return cost and partial delivery rules of withdrawals (W-06, W-12, W-16). */
   'withdrawal.settings': WithdrawalSettings
+  /** Every member of staff must sign in with a second factor (owner's choice). */
+  'admin.two_factor_required': boolean
 }
 
 const DEFAULTS: ShopSettings = {
   'shop.name': 'Comptoir',
   'seller.identity': null,
   'withdrawal.settings': DEFAULT_WITHDRAWAL_SETTINGS,
+  'admin.two_factor_required': false,
 }
 
 type SettingKey = keyof ShopSettings
@@ -47,6 +50,12 @@ export default class SettingsService {
   async sellerIdentity(client?: QueryClientContract): Promise<SellerIdentity | null> {
     const row = await Setting.find('seller.identity', client ? { client } : {})
     return row ? (JSON.parse(row.value) as SellerIdentity | null) : null
+  }
+
+  /** Read on every back-office request: one primary-key lookup. */
+  async twoFactorRequired(): Promise<boolean> {
+    const row = await Setting.find('admin.two_factor_required')
+    return row ? JSON.parse(row.value) === true : false
   }
 
   /**

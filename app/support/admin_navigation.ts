@@ -26,4 +26,5 @@ export const ADMIN_NAVIGATION: AdminNavigationItem[] = [
   { key: 'settings', path: '/admin/settings', permission: 'settings.manage' },
   { key: 'legal', path: '/admin/legal', permission: 'settings.manage' },
   { key: 'maintenance', path: '/admin/maintenance', permission: 'maintenance.manage' },
+  { key: 'security', path: '/admin/security', permission: 'security.manage' },
 ]

@@ -11,6 +11,11 @@ import { registerWithdrawalRoutes } from '#start/routes/admin_withdrawals'
 import { registerPrivacyRoutes } from '#start/routes/admin_privacy'
 import { registerPromotionRoutes } from '#start/routes/admin_promotions'
 import { registerGuaranteeRoutes } from '#start/routes/admin_guarantee'
+import { registerAdvisoryRoutes } from '#start/routes/admin_advisories'
+import {
+  registerAccountSecurityRoutes,
+  registerTwoFactorChallengeRoutes,
+} from '#start/routes/admin_two_factor'
 
 export function registerAdminRoutes() {
   router
@@ -23,6 +28,7 @@ export function registerAdminRoutes() {
         .post('/login', [controllers.admin.Session, 'store'])
         .as('login.store')
         .use(middleware.guest())
+      registerTwoFactorChallengeRoutes()
     })
     .prefix('/admin')
     .as('admin')
@@ -50,6 +56,8 @@ export function registerAdminRoutes() {
       registerPrivacyRoutes()
       registerPromotionRoutes()
       registerGuaranteeRoutes()
+      registerAdvisoryRoutes()
+      registerAccountSecurityRoutes()
 
       router
         .group(() => {

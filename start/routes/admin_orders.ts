@@ -26,6 +26,7 @@ export function registerOrderRoutes() {
     .group(() => {
       router.post('/orders/mass-shipments', [OrderActions, 'shipMany']).as('orders.ship_many')
       router.post('/orders/:id/payment', [OrderActions, 'markPaid']).as('orders.mark_paid')
+      router.post('/orders/:id/capture', [OrderActions, 'capture']).as('orders.capture')
       router.post('/orders/:id/cancellation', [OrderActions, 'cancel']).as('orders.cancel')
       router
         .post('/orders/:id/paid-cancellation', [OrderActions, 'cancelPaid'])

@@ -6,7 +6,7 @@ import { controllers } from '#generated/controllers'
  * per locale from registerStorefrontRoutes.
  */
 export function registerStorefrontCheckoutRoutes() {
-  const { Cart, Checkout, Orders } = controllers.storefront
+  const { Cart, Checkout, Orders, Payments } = controllers.storefront
   const variant = router.matchers.number()
 
   router.get('/cart', [Cart, 'show']).as('cart')
@@ -35,6 +35,8 @@ export function registerStorefrontCheckoutRoutes() {
       router.post('/payment', [Checkout, 'savePayment']).as('payment.store')
       router.get('/review', [Checkout, 'review']).as('review')
       router.post('/orders', [Checkout, 'place']).as('orders.store')
+      router.get('/payments/:number/return', [Payments, 'return']).as('payments.return')
+      router.get('/payments/:number/cancel', [Payments, 'cancel']).as('payments.cancel')
       router.get('/confirmation/:number', [Orders, 'confirmation']).as('confirmation')
       router
         .post('/confirmation/:number/account', [Orders, 'createAccount'])

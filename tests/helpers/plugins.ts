@@ -11,6 +11,10 @@ import { AdminUserFactory } from '#database/factories/admin_user_factory'
 import { createCatalogFixture } from '#tests/helpers/catalog'
 import { countQueries } from '#tests/helpers/query_counter'
 import { cliActor } from '#plugin_kernel/plugin_lifecycle'
+import { CustomerFactory } from '#database/factories/customer_factory'
+import { cartReadyToOrder, checkoutShop, productOnSale, stockOf } from '#tests/helpers/checkout'
+import { fakeMail, runQueuedJobsNow } from '#tests/helpers/mail'
+import { paymentRecord } from '#tests/helpers/payments'
 
 const FIXTURES = app.makePath('tests/fixtures/plugins')
 
@@ -143,6 +147,15 @@ export const pluginTestKit = {
   createCatalogFixture,
   AdminUserFactory,
   countQueries,
+  // For payment plugins: a shop that takes orders, a cart at the review step, e-mails caught.
+  checkoutShop,
+  productOnSale,
+  cartReadyToOrder,
+  stockOf,
+  fakeMail,
+  runQueuedJobsNow,
+  paymentRecord,
+  CustomerFactory,
 }
 
 declare module '@adonisjs/core/types' {

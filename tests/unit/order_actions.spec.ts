@@ -28,6 +28,7 @@ test.group('Back-office order actions', () => {
     }
     assert.deepEqual(orderActions({ ...waiting, openPayment: offline }), {
       markPaid: true,
+      capture: false,
       cancel: true,
       ship: false,
       refund: [],
@@ -35,6 +36,7 @@ test.group('Back-office order actions', () => {
     })
     assert.deepEqual(orderActions({ ...waiting, openPayment: online }), {
       markPaid: false,
+      capture: false,
       cancel: true,
       ship: false,
       refund: [],
@@ -43,10 +45,30 @@ test.group('Back-office order actions', () => {
     assert.isTrue(orderActions({ ...waiting, status: 'on_hold', openPayment: offline }).markPaid)
   })
 
+  test('an authorized card payment is captured by staff, never marked paid by hand', ({
+    assert,
+  }) => {
+    const authorized = { status: 'authorized' as const, hasInstructions: false }
+    const waiting = {
+      status: 'pending_payment' as const,
+      paid: false,
+      unitsLeft: 2,
+      shipped: false,
+      refund: null,
+    }
+    const actions = orderActions({ ...waiting, openPayment: authorized })
+    assert.isTrue(actions.capture)
+    assert.isFalse(actions.markPaid)
+    assert.isFalse(orderActions({ ...waiting, openPayment: online }).capture)
+    // An amount mismatch holds the order: staff look before any capture.
+    assert.isFalse(orderActions({ ...waiting, status: 'on_hold', openPayment: authorized }).capture)
+  })
+
   test('a paid order ships while units are left, and is no longer cancelled here', ({ assert }) => {
     const paid = { paid: true, openPayment: null, shipped: false, refund: null }
     assert.deepEqual(orderActions({ ...paid, status: 'paid', unitsLeft: 3 }), {
       markPaid: false,
+      capture: false,
       cancel: false,
       ship: true,
       refund: [],
@@ -83,8 +105,13 @@ test.group('Back-office order actions', () => {
   test('an offline payment is refunded by hand; a refund never exceeds what is left', ({
     assert,
   }) => {
-    assert.deepEqual(refundModes({ hasInstructions: true }), ['manual'])
-    assert.deepEqual(refundModes({ hasInstructions: false }), ['provider', 'manual'])
+    assert.deepEqual(refundModes({ hasInstructions: true, providerCanRefund: true }), ['manual'])
+    assert.deepEqual(refundModes({ hasInstructions: false, providerCanRefund: true }), [
+      'provider',
+      'manual',
+    ])
+    // A card provider without refund credentials (Systempay without its REST password).
+    assert.deepEqual(refundModes({ hasInstructions: false, providerCanRefund: false }), ['manual'])
     assert.equal(refundableAmount({ amount: 5000, refundedAmount: 1200 }), 3800)
     assert.equal(refundableAmount({ amount: 5000, refundedAmount: 5000 }), 0)
   })

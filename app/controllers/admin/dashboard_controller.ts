@@ -1,6 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import { barChart } from '#domain/bar_chart'
+import { parisDate } from '#domain/paris_time'
 import DashboardService from '#services/dashboard_service'
 
 export default class DashboardController {
@@ -8,6 +9,7 @@ export default class DashboardController {
   async show({ view, bouncer }: HttpContext, dashboard: DashboardService) {
     const showsActivity = await bouncer.allows('useBackOffice', 'audit_log.view')
     const showsOrders = await bouncer.allows('useBackOffice', 'orders.view')
+    const showsSecurity = await bouncer.allows('useBackOffice', 'security.manage')
     return view.render('pages/admin/dashboard', {
       counts: await dashboard.counts(),
       activity: showsActivity ? await dashboard.recentActivity() : null,
@@ -16,6 +18,8 @@ export default class DashboardController {
       orders: showsOrders ? await this.orders(dashboard) : null,
       withdrawalAlerts: showsOrders ? await dashboard.withdrawalRefundAlerts() : [],
       guaranteeAlerts: showsOrders ? await dashboard.guaranteeClaimAlerts() : [],
+      securityAlerts: showsSecurity ? await dashboard.securityAlerts() : [],
+      today: parisDate(new Date()),
     })
   }
 

@@ -35,6 +35,12 @@ export default class OrderActionsController {
     return this.answer(ctx, order, outcome, 'paid')
   }
 
+  async capture(ctx: HttpContext) {
+    const order = await Order.findOrFail(ctx.params.id)
+    const outcome = await this.orders.capture(order.id, adminOrderActor(ctx))
+    return this.answer(ctx, order, outcome, 'captured')
+  }
+
   async cancel(ctx: HttpContext) {
     const order = await Order.findOrFail(ctx.params.id)
     const values = await this.validate(ctx, cancellationValidator)

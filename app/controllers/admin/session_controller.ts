@@ -2,7 +2,8 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import { adminLoginValidator } from '#validators/admin_session'
 import AdminLoginService from '#services/admin_login_service'
-import AdminUserService from '#services/admin_user_service'
+import { pendingSignIn } from '#domain/two_factor'
+import { PENDING_SIGN_IN_KEY, readRememberedDevice } from '#support/admin_two_factor_http'
 
 export default class SessionController {
   async create({ view }: HttpContext) {
@@ -11,14 +12,19 @@ export default class SessionController {
 
   /**
    * One generic message for a wrong email or password, so the form does not
-   * reveal which staff accounts exist.
+   * reveal which staff accounts exist. With 2FA on, a right password only
+   * opens the code step: the session is not signed in yet.
    */
   @inject()
-  async store(ctx: HttpContext, login: AdminLoginService, adminUsers: AdminUserService) {
+  async store(ctx: HttpContext, login: AdminLoginService) {
     const { request, response, session, auth, i18n } = ctx
     const { email, password } = await request.validateUsing(adminLoginValidator)
-    const result = await login.attempt(email, password, request.ip())
+    const result = await login.attempt(email, password, request.ip(), readRememberedDevice(ctx))
 
+    if (result.status === 'second_factor_required') {
+      session.put(PENDING_SIGN_IN_KEY, pendingSignIn(result.user.id, Date.now()))
+      return response.redirect().toRoute('admin.login.two_factor')
+    }
     if (result.status !== 'signed_in') {
       session.flashExcept(['password'])
       session.flash(
@@ -31,7 +37,6 @@ export default class SessionController {
     }
 
     await auth.use('admin').login(result.user)
-    await adminUsers.recordSignIn(result.user, request.ip())
     return response.redirect().toRoute('admin.dashboard')
   }
 

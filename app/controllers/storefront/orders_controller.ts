@@ -87,7 +87,7 @@ export default class OrdersController {
     )
     if (cancelled) {
       const cart = await cartOrCreate(ctx, this.carts)
-      await this.carts.refill(cart, details.lines)
+      await this.carts.restoreOrder(cart, details.order, details.lines)
       ctx.session.flash(
         'notice',
         ctx.i18n.t('orders.back_to_cart_done', { number: details.order.number })

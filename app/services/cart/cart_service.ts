@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import Cart from '#models/cart'
 import CartLine from '#models/cart_line'
+import type Order from '#models/order'
 import Variant from '#models/variant'
 import { sellableStock } from '#services/cart/sellable_stock'
 import type { CheckoutState } from '#services/checkout/checkout_state'
@@ -69,13 +70,44 @@ export default class CartService {
   }
 
   /**
-   * Puts lines back into the cart (an unpaid order the shopper returns from),
-   * each as far as stock allows.
+   * Puts an order the shopper gave up paying (a refused card, going back)
+   * back into the cart: its lines, its coupon, and the checkout answers
+   * (e-mail, addresses, delivery, payment method), so the tunnel resumes at
+   * the review step. Lines go through `add`, each as far as stock allows.
    */
-  async refill(cart: Cart, lines: readonly { variantId: number | null; quantity: number }[]) {
+  async restoreOrder(
+    cart: Cart,
+    order: Pick<
+      Order,
+      | 'email'
+      | 'shippingAddress'
+      | 'billingAddress'
+      | 'shippingMethodCode'
+      | 'pickupPoint'
+      | 'paymentMethodCode'
+      | 'couponCode'
+    >,
+    lines: readonly { variantId: number | null; quantity: number }[]
+  ) {
     for (const line of lines) {
       if (line.variantId !== null) await this.add(cart, line.variantId, line.quantity)
     }
+    cart.couponCode = order.couponCode
+    const { shippingMethodCode, pickupPoint } = order
+    await this.saveCheckout(cart, {
+      email: order.email,
+      ...(order.shippingAddress ? { shippingAddress: order.shippingAddress } : {}),
+      billingAddress: order.billingAddress,
+      ...(shippingMethodCode
+        ? {
+            shipping: {
+              methodCode: shippingMethodCode,
+              ...(pickupPoint ? { pickupPointCode: pickupPoint.code } : {}),
+            },
+          }
+        : {}),
+      paymentMethodCode: order.paymentMethodCode,
+    })
   }
 
   async remove(cart: Cart, variantId: number) {

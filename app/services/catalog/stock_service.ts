@@ -5,6 +5,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import CatalogIndexer from '#services/catalog/catalog_indexer'
 import { sqlTimestamp } from '#support/sql_timestamp'
 import { lockForUpdate } from '#support/row_lock'
+import { affectedRows } from '#support/affected_rows'
 
 export type StockChangeReason =
   'initial' | 'adjustment' | 'import' | 'sale' | 'return' | 'transfer' | 'cancellation'
@@ -52,7 +53,7 @@ export default class StockService {
           updated_at: sqlTimestamp(),
         })
       const level = await this.level(client, change)
-      if (!this.affected(updated)) {
+      if (!affectedRows(updated)) {
         return { status: 'insufficient', available: level.quantity } satisfies StockAdjustResult
       }
       await this.logMovement(client, change, change.delta, level.quantity)
@@ -132,11 +133,6 @@ export default class StockService {
       .where({ variant_id: change.variantId, stock_location_id: change.stockLocationId })
     const row = await (options.lock ? lockForUpdate(query, client) : query).firstOrFail()
     return { quantity: Number(row.quantity), safety_threshold: Number(row.safety_threshold) }
-  }
-
-  private affected(result: unknown): boolean {
-    const count = Array.isArray(result) ? result[0] : result
-    return Number(count) > 0
   }
 
   private async logMovement(

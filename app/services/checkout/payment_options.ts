@@ -57,6 +57,25 @@ export default class PaymentOptions {
     )
   }
 
+  /**
+   * The origins enabled methods send the shopper's browser to (a hosted page
+   * a form posts to or a redirect leads to), for the `form-action` policy. A
+   * value that is not an https origin (or http on loopback, for local test
+   * gateways) is left out: the policy never widens beyond an exact origin.
+   */
+  async formTargets(): Promise<string[]> {
+    const answers = await this.kernel.registry.collect('payment', 'formTargets', async (provider) =>
+      provider.formTargets()
+    )
+    const origins = answers
+      .flatMap(({ result }) => result)
+      .flatMap((target) => {
+        const origin = formOrigin(target)
+        return origin ? [origin] : []
+      })
+    return [...new Set(origins)]
+  }
+
   /** The enabled provider with this code, whatever the order. */
   async provider(code: string): Promise<PaymentProvider | null> {
     const providers = await this.kernel.registry.providers('payment')
@@ -86,6 +105,16 @@ export default class PaymentOptions {
       }))
     return { code: provider.code, label, logos, provider }
   }
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+function formOrigin(target: string): string | null {
+  if (!URL.canParse(target)) return null
+  const url = new URL(target)
+  const secure = url.protocol === 'https:'
+  const loopback = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)
+  return secure || loopback ? url.origin : null
 }
 
 function sameText(a: string, b: string) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { inject } from '@adonisjs/core'
 import { isOpenPayment } from '#domain/payment_status'
 import { orderActions, resendableEmails } from '#domain/order_actions'
-import { refundableAmount, refundModes } from '#domain/refunds'
+import { refundableAmount } from '#domain/refunds'
 import Customer from '#models/customer'
 import LegalDocumentVersion from '#models/legal_document_version'
 import Order from '#models/order'
@@ -12,6 +12,7 @@ import Payment from '#models/payment'
 import Refund from '#models/refund'
 import Shipment from '#models/shipment'
 import ShipmentService from '#services/orders/shipment_service'
+import OrderRefunds from '#services/orders/order_refunds'
 import InvoiceService from '#services/invoices/invoice_service'
 import { orderDocuments } from '#services/invoices/order_documents'
 import Invoice from '#models/invoice'
@@ -31,7 +32,8 @@ function webLink(url: string | null): string | null {
 export default class AdminOrderView {
   constructor(
     protected shipments: ShipmentService,
-    protected invoices: InvoiceService
+    protected invoices: InvoiceService,
+    protected refundsService: OrderRefunds
   ) {}
 
   async load(orderId: number) {
@@ -63,6 +65,7 @@ export default class AdminOrderView {
       payments.find((payment) => ['captured', 'partially_refunded'].includes(payment.status)) ??
       null
     const unitsLeft = [...remaining.values()].reduce((sum, left) => sum + left, 0)
+    const refundModes = captured ? await this.refundsService.modesFor(captured) : []
     const invoice = captured
       ? await Invoice.query().where('order_id', order.id).where('kind', 'invoice').first()
       : null
@@ -112,7 +115,7 @@ export default class AdminOrderView {
         refund: captured
           ? {
               amount: refundableAmount(captured),
-              modes: refundModes({ hasInstructions: captured.instructions !== null }),
+              modes: refundModes,
               pending: refunds.some((refund) => refund.status === 'pending'),
             }
           : null,

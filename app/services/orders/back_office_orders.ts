@@ -21,12 +21,14 @@ import OrderRefunds, {
 } from '#services/orders/order_refunds'
 import OrderTimeline, { type OrderActor } from '#services/orders/order_timeline'
 import ShipmentService, { type ParcelInput } from '#services/orders/shipment_service'
+import PaymentCapture from '#services/payments/payment_capture'
 
 /**
  * Why the back office did not do what was asked: an OrderException code from
  * the order services (E_ORDER_NOT_SHIPPABLE…) or one of its own checks
  * (not_offline, already_paid, not_cancellable, already_delivered,
- * delivery_future, delivery_before_shipment, email_not_applicable). Each has
+ * delivery_future, delivery_before_shipment, email_not_applicable, and the
+ * capture refusals of PaymentCapture). Each has
  * a translation under admin_orders.refusals.
  */
 export type OrderRefusal = string
@@ -53,7 +55,8 @@ export default class BackOfficeOrders {
     protected payments: OrderPayments,
     protected refunds: OrderRefunds,
     protected shipments: ShipmentService,
-    protected timeline: OrderTimeline
+    protected timeline: OrderTimeline,
+    protected captures: PaymentCapture
   ) {}
 
   /** Money received outside the shop: a bank transfer arrived, paid at the counter. */
@@ -73,6 +76,14 @@ export default class BackOfficeOrders {
       const outcome = await this.payments.markPaid(order.id, actor)
       return outcome === 'paid' ? DONE : { kind: 'refused', reason: 'already_paid' }
     })
+  }
+
+  /** The money of an authorized card payment taken (manual capture). */
+  async capture(orderId: number, actor: OrderActor): Promise<OrderActionOutcome> {
+    const result = await this.captures.capture(orderId, actor)
+    if (result.kind === 'refused') return result
+    if (result.outcome === 'paid') return DONE
+    return { kind: 'refused', reason: result.outcome === 'held' ? 'capture_held' : 'already_paid' }
   }
 
   /** An unpaid order given up: its stock and coupon go back (OrderPayments.cancelUnpaid). */

@@ -25,6 +25,7 @@ import OrderTimeline, { type OrderActor } from '#services/orders/order_timeline'
 import PaymentLedger from '#services/orders/payment_ledger'
 import { orderSnapshot } from '#services/orders/order_snapshot'
 import StockAllocation from '#services/orders/stock_allocation'
+import { paymentAttempt } from '#services/payments/payment_attempt'
 import { lockForUpdate, lockOrder } from '#support/row_lock'
 
 export interface RefundRequest {
@@ -88,6 +89,19 @@ export default class OrderRefunds {
     return this.run(orderId, { ...request, credit: { balance: true } }, actor, true)
   }
 
+  /** How this captured payment can be refunded now (LEGAL.md W-14: by its own means first). */
+  async modesFor(payment: Payment): Promise<RefundMode[]> {
+    return refundModes({
+      hasInstructions: payment.instructions !== null,
+      providerCanRefund: await this.providerCanRefund(payment.methodCode),
+    })
+  }
+
+  private async providerCanRefund(methodCode: string): Promise<boolean> {
+    const provider = await this.paymentOptions.provider(methodCode)
+    return provider?.canRefund() ?? false
+  }
+
   /**
    * Asks the provider for a refund still pending and records its answer;
    * a refund already settled is returned as it is.
@@ -124,8 +138,22 @@ export default class OrderRefunds {
     cancelsOrder: boolean
   ): Promise<RefundOutcome> {
     await prepareDocumentSequence('AV', documentYear())
+    // Asked before the transaction: the plugin registry reads the database.
+    const captured = await Payment.query()
+      .where('order_id', orderId)
+      .whereIn('status', ['captured', 'partially_refunded'])
+      .orderBy('id', 'desc')
+      .first()
+    const providerCanRefund = captured ? await this.providerCanRefund(captured.methodCode) : false
     const reserved = await db.transaction(async (trx) => {
-      const outcome = await this.reserve(trx, orderId, request, actor, cancelsOrder)
+      const outcome = await this.reserve(
+        trx,
+        orderId,
+        request,
+        actor,
+        cancelsOrder,
+        providerCanRefund
+      )
       // A provider refund completes once the provider answers; a request made
       // again returns its refund as it stands.
       if (outcome.kind === 'refused' || request.mode === 'provider') return outcome
@@ -146,7 +174,8 @@ export default class OrderRefunds {
     orderId: number,
     request: RefundRequest,
     actor: OrderActor,
-    cancelsOrder: boolean
+    cancelsOrder: boolean,
+    providerCanRefund: boolean
   ): Promise<RefundOutcome> {
     const order = await lockOrder(trx, orderId)
     const idempotencyKey = `refund-${request.requestKey ?? randomUUID()}`
@@ -174,7 +203,8 @@ export default class OrderRefunds {
       .where('kind', 'invoice')
       .first()
     if (!payment || !invoice) return refused('nothing_to_refund')
-    if (!refundModes({ hasInstructions: payment.instructions !== null }).includes(request.mode)) {
+    const modes = refundModes({ hasInstructions: payment.instructions !== null, providerCanRefund })
+    if (!modes.includes(request.mode)) {
       return refused('provider_cannot_refund')
     }
 
@@ -329,8 +359,7 @@ export default class OrderRefunds {
     const payment = await Payment.findOrFail(refund.paymentId)
     const provider = await this.paymentOptions.provider(payment.methodCode)
     if (!provider) return { kind: 'unavailable' }
-    const order = await Order.findOrFail(refund.orderId)
-    const lines = await OrderLine.query().where('order_id', order.id).orderBy('position')
+    const attempt = await paymentAttempt(payment)
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<{ kind: 'no_answer' }>((resolve) => {
       timer = setTimeout(() => resolve({ kind: 'no_answer' }), OrderRefunds.providerTimeoutMs)
@@ -338,7 +367,7 @@ export default class OrderRefunds {
     try {
       return await Promise.race([
         provider.refund(
-          orderSnapshot(order, lines),
+          attempt,
           { amount: refund.amount, currency: refund.currency },
           refund.idempotencyKey
         ),

@@ -27,6 +27,7 @@ import { formatCalendarDay } from '#support/calendar_days'
 import { localizedPath } from '#support/locale_paths'
 import { sellerIdentityLines } from '#support/seller_identity_lines'
 import { sqlTimestamp } from '#support/sql_timestamp'
+import { affectedRows } from '#support/affected_rows'
 
 /** What one run removed, warned or kept, for the audit log and the logs. */
 export interface RetentionReport {
@@ -227,9 +228,4 @@ function ordersOfRow(orders: ModelQueryBuilderContract<typeof Customer>) {
 /** The UTC instant a Paris day starts, as a SQL timestamp. */
 function startOfParisDay(day: string) {
   return sqlTimestamp(DateTime.fromISO(day, { zone: SHOP_TIME_ZONE }))
-}
-
-/** Rows a delete reports: a number on SQLite, [count] on MySQL. */
-function affectedRows(result: unknown): number {
-  return Number(Array.isArray(result) ? result[0] : result) || 0
 }

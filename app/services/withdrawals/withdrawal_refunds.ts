@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { formatAmount } from '@comptoir/contracts/formatting'
 import type { CreditRefusal, CreditRequest } from '#domain/invoices'
-import { refundModes, type RefundMode, type RefundRefusal } from '#domain/refunds'
+import type { RefundMode, RefundRefusal } from '#domain/refunds'
 import { lineEligibility } from '#domain/withdrawal/line_eligibility'
 import {
   withdrawalRefund,
@@ -116,7 +116,7 @@ export default class WithdrawalRefunds {
       credit,
       creditTotal: outcome.amounts.totals.gross,
       reason: this.labels(order).reason(withdrawal),
-      modes: refundModes({ hasInstructions: payment.instructions !== null }),
+      modes: await this.refunds.modesFor(payment),
     }
   }
 

@@ -10,6 +10,7 @@ import PaymentTransition from '#models/payment_transition'
 import CheckoutService from '#services/checkout/checkout_service'
 import PaymentOptions from '#services/checkout/payment_options'
 import OrderPayments from '#services/orders/order_payments'
+import PaymentWindow from '#services/payments/payment_window'
 import {
   cartReadyToOrder,
   checkoutShop,
@@ -106,10 +107,9 @@ test.group('Order payments', (group) => {
     // Bank transfer: seven days by default.
     assert.closeTo(overdue.paymentDueAt!.diff(overdue.placedAt, 'days').days, 7, 0.01)
 
-    assert.deepEqual(await payments.cancelOverdue(DateTime.now().plus({ days: 6 })), [])
-    assert.deepEqual(await payments.cancelOverdue(DateTime.now().plus({ days: 8 })), [
-      overdue.number,
-    ])
+    const window = await app.container.make(PaymentWindow)
+    assert.deepEqual(await window.cancelOverdue(DateTime.now().plus({ days: 6 })), [])
+    assert.deepEqual(await window.cancelOverdue(DateTime.now().plus({ days: 8 })), [overdue.number])
     assert.equal(await statusOf(overdue.id), 'cancelled')
     assert.equal(await statusOf(paid.id), 'paid')
     assert.equal(await stockAt(variantId, catalog.warehouse.id), 4)

@@ -118,7 +118,12 @@ test.group('Plugin payment-bank-transfer', () => {
       shippingMethodCode: 'colissimo',
       placedAt: new Date('2026-03-02T09:00:00Z'),
     }
-    const start = await provider.start(order, 'en')
+    const start = await provider.start(
+      order,
+      'en',
+      { return: 'http://shop.test/r', cancel: 'http://shop.test/c', notify: 'http://shop.test/n' },
+      { idempotencyKey: 'payment-1', customer: null }
+    )
     assert.equal(start.kind, 'instructions')
     if (start.kind !== 'instructions') return
     assert.deepInclude(start.lines, { label: 'IBAN', value: 'FR76 3000 6000 0112 3456 7890 189' })

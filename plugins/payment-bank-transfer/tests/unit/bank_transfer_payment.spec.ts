@@ -169,7 +169,11 @@ test.group('Bank transfer / provider', () => {
   test('leaves refunds to the merchant: the core records them as manual', async ({ assert }) => {
     const provider = new BankTransferPayment(SETTINGS)
     assert.deepEqual(
-      await provider.refund(order(), { amount: 4590, currency: 'EUR' }, 'refund-1'),
+      await provider.refund(
+        { order: order(), reference: null, transactionId: null },
+        { amount: 4590, currency: 'EUR' },
+        'refund-1'
+      ),
       {
         kind: 'unsupported',
       }

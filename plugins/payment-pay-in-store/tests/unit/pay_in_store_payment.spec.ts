@@ -143,9 +143,16 @@ test.group('Pay in store / provider', () => {
 
   test('refunds nothing itself: the core records a manual refund', async ({ assert }) => {
     const provider = new PayInStorePayment(SETTINGS)
-    assert.deepEqual(await provider.refund(order(), { amount: 2350, currency: 'EUR' }, 'r-1'), {
-      kind: 'unsupported',
-    })
+    assert.deepEqual(
+      await provider.refund(
+        { order: order(), reference: null, transactionId: null },
+        { amount: 2350, currency: 'EUR' },
+        'r-1'
+      ),
+      {
+        kind: 'unsupported',
+      }
+    )
   })
 })
 

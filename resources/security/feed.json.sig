@@ -1,0 +1,1 @@
+qf5pRbhW8NftAXCRfeiW3OqKJDLsNb97gr7gmkoalrmvkmc1iPWFHGslmwsKG5YDl3IUKyzppxJcyvMZWkLgCQ==
