@@ -3,6 +3,12 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig, targets } from '@adonisjs/core/logger'
 import type { InferLoggers } from '@adonisjs/core/types'
 
+/**
+ * Ace commands keep stdout for their output (`security:audit --json` is
+ * parsed by CI jobs): their logs go to stderr. The web server logs to stdout.
+ */
+const destination = app.getEnvironment() === 'console' ? 2 : 1
+
 const loggerConfig = defineConfig({
   default: 'app',
   loggers: {
@@ -12,8 +18,8 @@ const loggerConfig = defineConfig({
       level: env.get('LOG_LEVEL'),
       transport: {
         targets: targets()
-          .pushIf(!app.inProduction, targets.pretty())
-          .pushIf(app.inProduction, targets.file({ destination: 1 }))
+          .pushIf(!app.inProduction, targets.pretty({ destination }))
+          .pushIf(app.inProduction, targets.file({ destination }))
           .toArray(),
       },
     },

@@ -11,6 +11,7 @@ import type { LocalizedText } from '#support/lucid_columns'
 import type { CheckoutState } from '#services/checkout/checkout_state'
 import type { CsvLineError } from '#services/catalog/csv/product_csv_format'
 import type { ContractRecord } from '#services/privacy/contract_record'
+import type { FileManifest, FileChange } from '#domain/file_integrity'
 import type { InvoiceRecord, CreditRequest } from '#domain/invoices'
 import type { Address } from '@comptoir/contracts/commerce'
 import type { PickupPointRecord, OrderRecord, PaymentInstructions } from '#services/orders/order_record'
@@ -505,7 +506,7 @@ export class CustomerPasswordResetSchema extends BaseModel {
 }
 
 export class CustomerSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'firstName', 'id', 'inactivityWarnedAt', 'lastActivityAt', 'lastName', 'locale', 'password', 'phone', 'updatedAt'] as const
+  static $columns = ['createdAt', 'email', 'firstName', 'id', 'inactivityWarnedAt', 'lastActivityAt', 'lastName', 'locale', 'password', 'passwordSet', 'phone', 'updatedAt'] as const
   $columns = CustomerSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -525,6 +526,8 @@ export class CustomerSchema extends BaseModel {
   declare locale: string
   @column({ serializeAs: null })
   declare password: string
+  @booleanColumn()
+  declare passwordSet: boolean
   @column()
   declare phone: string | null
   @column.dateTime({ autoCreate: true, autoUpdate: true })
@@ -594,6 +597,44 @@ export class GuaranteeClaimSchema extends BaseModel {
   declare status: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class IntegrityBaselineSchema extends BaseModel {
+  static $columns = ['component', 'fileCount', 'files', 'recordedAt', 'recordedBy', 'version'] as const
+  $columns = IntegrityBaselineSchema.$columns
+  @column({ isPrimary: true })
+  declare component: string
+  @column()
+  declare fileCount: number
+  @jsonColumn()
+  declare files: FileManifest
+  @column.dateTime()
+  declare recordedAt: DateTime
+  @column()
+  declare recordedBy: string
+  @column()
+  declare version: string
+}
+
+export class IntegrityCheckSchema extends BaseModel {
+  static $columns = ['changes', 'checkedAt', 'checkedBy', 'durationMs', 'filesChecked', 'id', 'status', 'unbaselined'] as const
+  $columns = IntegrityCheckSchema.$columns
+  @jsonColumn()
+  declare changes: FileChange[]
+  @column.dateTime()
+  declare checkedAt: DateTime
+  @column()
+  declare checkedBy: string
+  @column()
+  declare durationMs: number
+  @column()
+  declare filesChecked: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare status: string
+  @jsonColumn()
+  declare unbaselined: string[]
 }
 
 export class InvoiceSchema extends BaseModel {
@@ -1402,6 +1443,29 @@ export class SoldesPeriodSchema extends BaseModel {
   declare updatedAt: DateTime
   @column()
   declare year: number
+}
+
+export class SsoIdentitySchema extends BaseModel {
+  static $columns = ['adminUserId', 'audience', 'createdAt', 'customerId', 'email', 'id', 'lastUsedAt', 'providerCode', 'subject'] as const
+  $columns = SsoIdentitySchema.$columns
+  @column()
+  declare adminUserId: number | null
+  @column()
+  declare audience: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare customerId: number | null
+  @column()
+  declare email: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare lastUsedAt: DateTime | null
+  @column()
+  declare providerCode: string
+  @column()
+  declare subject: string
 }
 
 export class StockLevelSchema extends BaseModel {

@@ -62,6 +62,26 @@ export default {
         },
       },
     },
+    integrity_baselines: {
+      columns: { files: json('FileManifest', '#domain/file_integrity') },
+    },
+    integrity_checks: {
+      columns: {
+        changes: {
+          tsType: 'FileChange[]',
+          decorators: [{ name: '@jsonColumn' }],
+          imports: [
+            { source: columns, namedImports: ['jsonColumn'] },
+            { source: '#domain/file_integrity', typeImports: ['FileChange'] },
+          ],
+        },
+        unbaselined: {
+          tsType: 'string[]',
+          decorators: [{ name: '@jsonColumn' }],
+          imports: [{ source: columns, namedImports: ['jsonColumn'] }],
+        },
+      },
+    },
     catalog_imports: {
       columns: {
         errors: {

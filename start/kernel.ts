@@ -15,6 +15,8 @@ server.errorHandler(() => import('#exceptions/handler'))
  */
 server.use([
   () => import('#middleware/container_bindings_middleware'),
+  // Security hot-fixes block exploit requests before anything else runs.
+  () => import('#middleware/request_guard_middleware'),
   () => import('@adonisjs/static/static_middleware'),
   () => import('#middleware/plugin_assets_middleware'),
   () => import('#middleware/detect_locale_middleware'),

@@ -18,6 +18,11 @@ import OrderPickups from '#services/orders/order_pickups'
 import OrderWithdrawals from '#services/withdrawals/order_withdrawals'
 import { formatStatementTime } from '#services/withdrawals/withdrawal_statement'
 import OrderGuarantee from '#services/guarantee/order_guarantee'
+import SsoProviders from '#services/sso/sso_providers'
+import SsoAccountOverview from '#services/sso/sso_account_overview'
+import type Customer from '#models/customer'
+import type { Locale } from '#support/locale_paths'
+import type { SsoAudience } from '@comptoir/contracts/sso_provider'
 
 /**
  * Absolute base URL, for hreflang alternates.
@@ -60,6 +65,21 @@ edge.global('formatStatementTime', formatStatementTime)
 edge.global('guaranteeOverview', async (order: Order) => {
   const guarantee = await app.container.make(OrderGuarantee)
   return guarantee.overview(order)
+})
+
+/** The SSO sign-in buttons of an audience ("Continuer avec …"). */
+edge.global(
+  'ssoButtons',
+  async (audience: SsoAudience, locale: Locale, returnTo: string | null = null) => {
+    const providers = await app.container.make(SsoProviders)
+    return providers.buttons(audience, locale, returnTo)
+  }
+)
+
+/** A customer's linked SSO providers and those they may link, for the account page. */
+edge.global('ssoAccount', async (customer: Customer, locale: Locale) => {
+  const overview = await app.container.make(SsoAccountOverview)
+  return overview.of(customer, locale)
 })
 
 /**

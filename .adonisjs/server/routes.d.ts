@@ -79,6 +79,9 @@ export type ScannedRoutes = {
     'fr.account.destroy': { paramsTuple?: []; params?: {} }
     'fr.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'fr.guarantee.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.sso.start': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'fr.sso.callback': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'fr.account.sso.unlink': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'en.home': { paramsTuple?: []; params?: {} }
     'en.search': { paramsTuple?: []; params?: {} }
     'en.cart': { paramsTuple?: []; params?: {} }
@@ -149,10 +152,15 @@ export type ScannedRoutes = {
     'en.account.destroy': { paramsTuple?: []; params?: {} }
     'en.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.guarantee.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.sso.start': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'en.sso.callback': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'en.account.sso.unlink': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.login.two_factor': { paramsTuple?: []; params?: {} }
     'admin.login.two_factor.store': { paramsTuple?: []; params?: {} }
+    'admin.sso.start': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'admin.sso.callback': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'admin.logout': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
@@ -264,12 +272,16 @@ export type ScannedRoutes = {
     'admin.guarantee_claims.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.security.show': { paramsTuple?: []; params?: {} }
     'admin.security.refresh': { paramsTuple?: []; params?: {} }
+    'admin.security.evidence.csv': { paramsTuple?: []; params?: {} }
+    'admin.security.evidence.pdf': { paramsTuple?: []; params?: {} }
     'admin.account.security.show': { paramsTuple?: []; params?: {} }
     'admin.account.security.enrol': { paramsTuple?: []; params?: {} }
     'admin.account.security.confirm': { paramsTuple?: []; params?: {} }
     'admin.account.security.recovery_codes': { paramsTuple?: []; params?: {} }
     'admin.account.security.disable': { paramsTuple?: []; params?: {} }
     'admin.settings.two_factor.update': { paramsTuple?: []; params?: {} }
+    'admin.sso.edit': { paramsTuple?: []; params?: {} }
+    'admin.sso.update': { paramsTuple?: []; params?: {} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
     'admin.settings.identity.update': { paramsTuple?: []; params?: {} }
@@ -305,6 +317,12 @@ export type ScannedRoutes = {
     'admin.plugins.shipping-table-rates.rates.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.plugins.shipping-table-rates.rates.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.plugins.shipping-table-rates.rates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.plugins.sso-oidc.providers.index': { paramsTuple?: []; params?: {} }
+    'admin.plugins.sso-oidc.providers.create': { paramsTuple?: []; params?: {} }
+    'admin.plugins.sso-oidc.providers.store': { paramsTuple?: []; params?: {} }
+    'admin.plugins.sso-oidc.providers.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.plugins.sso-oidc.providers.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.plugins.sso-oidc.providers.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'health': { paramsTuple?: []; params?: {} }
@@ -350,6 +368,8 @@ export type ScannedRoutes = {
     'fr.account.privacy.export': { paramsTuple?: []; params?: {} }
     'fr.account.delete': { paramsTuple?: []; params?: {} }
     'fr.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.sso.start': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'fr.sso.callback': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'en.home': { paramsTuple?: []; params?: {} }
     'en.search': { paramsTuple?: []; params?: {} }
     'en.cart': { paramsTuple?: []; params?: {} }
@@ -389,8 +409,12 @@ export type ScannedRoutes = {
     'en.account.privacy.export': { paramsTuple?: []; params?: {} }
     'en.account.delete': { paramsTuple?: []; params?: {} }
     'en.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.sso.start': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'en.sso.callback': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.login.two_factor': { paramsTuple?: []; params?: {} }
+    'admin.sso.start': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'admin.sso.callback': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
@@ -438,7 +462,10 @@ export type ScannedRoutes = {
     'admin.guarantee_claims.index': { paramsTuple?: []; params?: {} }
     'admin.guarantee_claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.security.show': { paramsTuple?: []; params?: {} }
+    'admin.security.evidence.csv': { paramsTuple?: []; params?: {} }
+    'admin.security.evidence.pdf': { paramsTuple?: []; params?: {} }
     'admin.account.security.show': { paramsTuple?: []; params?: {} }
+    'admin.sso.edit': { paramsTuple?: []; params?: {} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.legal.index': { paramsTuple?: []; params?: {} }
     'admin.legal.edit': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
@@ -454,6 +481,9 @@ export type ScannedRoutes = {
     'admin.plugins.shipping-table-rates.rates.index': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.export': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.plugins.sso-oidc.providers.index': { paramsTuple?: []; params?: {} }
+    'admin.plugins.sso-oidc.providers.create': { paramsTuple?: []; params?: {} }
+    'admin.plugins.sso-oidc.providers.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
@@ -499,6 +529,8 @@ export type ScannedRoutes = {
     'fr.account.privacy.export': { paramsTuple?: []; params?: {} }
     'fr.account.delete': { paramsTuple?: []; params?: {} }
     'fr.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.sso.start': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'fr.sso.callback': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'en.home': { paramsTuple?: []; params?: {} }
     'en.search': { paramsTuple?: []; params?: {} }
     'en.cart': { paramsTuple?: []; params?: {} }
@@ -538,8 +570,12 @@ export type ScannedRoutes = {
     'en.account.privacy.export': { paramsTuple?: []; params?: {} }
     'en.account.delete': { paramsTuple?: []; params?: {} }
     'en.guarantee.create': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.sso.start': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'en.sso.callback': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'admin.login': { paramsTuple?: []; params?: {} }
     'admin.login.two_factor': { paramsTuple?: []; params?: {} }
+    'admin.sso.start': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'admin.sso.callback': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.catalog': { paramsTuple?: []; params?: {} }
     'admin.catalog.products.create': { paramsTuple?: []; params?: {} }
@@ -587,7 +623,10 @@ export type ScannedRoutes = {
     'admin.guarantee_claims.index': { paramsTuple?: []; params?: {} }
     'admin.guarantee_claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.security.show': { paramsTuple?: []; params?: {} }
+    'admin.security.evidence.csv': { paramsTuple?: []; params?: {} }
+    'admin.security.evidence.pdf': { paramsTuple?: []; params?: {} }
     'admin.account.security.show': { paramsTuple?: []; params?: {} }
+    'admin.sso.edit': { paramsTuple?: []; params?: {} }
     'admin.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.legal.index': { paramsTuple?: []; params?: {} }
     'admin.legal.edit': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
@@ -603,6 +642,9 @@ export type ScannedRoutes = {
     'admin.plugins.shipping-table-rates.rates.index': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.export': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.plugins.sso-oidc.providers.index': { paramsTuple?: []; params?: {} }
+    'admin.plugins.sso-oidc.providers.create': { paramsTuple?: []; params?: {} }
+    'admin.plugins.sso-oidc.providers.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'payments.notifications': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
@@ -626,6 +668,7 @@ export type ScannedRoutes = {
     'fr.withdrawals.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'fr.cookies.store': { paramsTuple?: []; params?: {} }
     'fr.guarantee.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'fr.account.sso.unlink': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'en.cart.lines.store': { paramsTuple?: []; params?: {} }
     'en.cart.coupon.store': { paramsTuple?: []; params?: {} }
     'en.checkout.identification.store': { paramsTuple?: []; params?: {} }
@@ -646,6 +689,7 @@ export type ScannedRoutes = {
     'en.withdrawals.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'en.cookies.store': { paramsTuple?: []; params?: {} }
     'en.guarantee.store': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'en.account.sso.unlink': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.login.store': { paramsTuple?: []; params?: {} }
     'admin.login.two_factor.store': { paramsTuple?: []; params?: {} }
     'admin.logout': { paramsTuple?: []; params?: {} }
@@ -708,6 +752,7 @@ export type ScannedRoutes = {
     'en.plugins.shipping-click-collect.stock_alerts.store': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.store': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.import': { paramsTuple?: []; params?: {} }
+    'admin.plugins.sso-oidc.providers.store': { paramsTuple?: []; params?: {} }
   }
   PUT: {
     'fr.cart.lines.update': { paramsTuple: [ParamValue]; params: {'variantId': ParamValue} }
@@ -738,6 +783,7 @@ export type ScannedRoutes = {
     'admin.customer_groups.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.customers.groups.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.settings.two_factor.update': { paramsTuple?: []; params?: {} }
+    'admin.sso.update': { paramsTuple?: []; params?: {} }
     'admin.settings.update': { paramsTuple?: []; params?: {} }
     'admin.settings.identity.update': { paramsTuple?: []; params?: {} }
     'admin.legal.draft.update': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
@@ -745,6 +791,7 @@ export type ScannedRoutes = {
     'admin.maintenance.update': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-click-collect.stores.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.plugins.shipping-table-rates.rates.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.plugins.sso-oidc.providers.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'fr.cart.lines.destroy': { paramsTuple: [ParamValue]; params: {'variantId': ParamValue} }
@@ -763,6 +810,7 @@ export type ScannedRoutes = {
     'admin.account.security.disable': { paramsTuple?: []; params?: {} }
     'admin.maintenance.destroy': { paramsTuple?: []; params?: {} }
     'admin.plugins.shipping-table-rates.rates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.plugins.sso-oidc.providers.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
     'admin.catalog_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -202,8 +202,13 @@ export interface PluginRoutes {
 export interface PluginDefinition<Fields extends SettingFields = SettingFields> {
   /** Settings the merchant fills in the admin; validated before enabling. */
   settings?: Fields
-  /** Builds the plugin's providers from its current settings. */
-  provides?(context: PluginContext<SettingsOf<Fields>>): PluginProvides
+  /**
+   * Builds the plugin's providers from its current settings. It may read the
+   * plugin's own tables (SSO providers configured in its admin pages): the
+   * kernel calls it again whenever it reloads plugin state (every few
+   * seconds), so keep it to a quick read.
+   */
+  provides?(context: PluginContext<SettingsOf<Fields>>): PluginProvides | Promise<PluginProvides>
   hooks?: PluginHooks<SettingsOf<Fields>>
   /** Links to its back-office pages, shown on its page in the admin ("/rates"). */
   adminPages?: { path: string; label: Labels }[]

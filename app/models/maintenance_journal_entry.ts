@@ -1,7 +1,13 @@
 import { MaintenanceJournalSchema } from '#database/schema'
 
 export type JournalKind = 'migration' | 'patch'
-export type JournalOutcome = 'applied' | 'reverted' | 'failed'
+/**
+ * `uninstalled`: a patch forgotten with its plugin's data; `superseded`: a
+ * patch the installed version no longer needs; `skipped`: a patch that does
+ * not concern the installed version.
+ */
+export type JournalOutcome =
+  'applied' | 'reverted' | 'failed' | 'uninstalled' | 'superseded' | 'skipped'
 
 /**
  * One plugin migration run or patch application, core and plugins alike.

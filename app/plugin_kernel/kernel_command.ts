@@ -3,7 +3,20 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 import PluginException from '#exceptions/plugin_exception'
 import PluginKernel from '#plugin_kernel/plugin_kernel'
 import type { InstallResult } from '#plugin_kernel/plugin_lifecycle'
+import type { PatchOutcome } from '#plugin_kernel/patch_runner'
 import WorkspaceDependencies from '#plugin_kernel/workspace_dependencies'
+
+/** Why a patch did not run: the installed version does not need it. */
+export function patchDecision(outcome: PatchOutcome & { outcome: 'superseded' | 'skipped' }) {
+  const reference = `${outcome.owner}/${outcome.id}`
+  if (outcome.outcome === 'superseded') {
+    return `${reference} superseded: ${outcome.target} ${outcome.installedVersion} already contains the fix (it fixes ${outcome.affects}); it will not run`
+  }
+  const installed = outcome.installedVersion
+    ? `${outcome.target} ${outcome.installedVersion} is not affected`
+    : `${outcome.target} is not installed`
+  return `${reference} skipped: ${installed} (it fixes ${outcome.affects})`
+}
 
 /**
  * Base of the `plugin:*` and `patch:*` commands: they share the kernel and
@@ -58,7 +71,9 @@ export default abstract class KernelCommand extends BaseCommand {
     }
     for (const patch of result.patches) {
       if (patch.outcome === 'applied') this.logger.info(`patch applied: ${patch.id}`)
-      else this.logger.warning(`patch ${patch.id} failed and stays pending: ${patch.error}`)
+      else if (patch.outcome === 'failed')
+        this.logger.warning(`patch ${patch.id} failed and stays pending: ${patch.error}`)
+      else this.logger.info(patchDecision(patch))
     }
     this.logger.success(
       `${plan.pkg.name} ${plan.pkg.version} ${result.status}${result.status === 'installed' ? ' (disabled: run plugin:enable)' : ''}`

@@ -33,9 +33,10 @@ export default class MaintenanceJournal {
    * were applied with.
    */
   async applied(kind: JournalKind, owner: string): Promise<Map<string, string | null>> {
+    // Failures and skips leave an item as it was; anything else ends "applied".
     const entries = await MaintenanceJournalEntry.query()
       .where({ kind, owner })
-      .whereIn('outcome', ['applied', 'reverted'])
+      .whereNotIn('outcome', ['failed', 'skipped'])
       .orderBy('id')
     const applied = new Map<string, string | null>()
     for (const entry of entries) {
@@ -43,6 +44,25 @@ export default class MaintenanceJournal {
       else applied.delete(entry.item)
     }
     return applied
+  }
+
+  /** Every entry of an owner's items of one kind, oldest first, by item. */
+  async entriesByItem(kind: JournalKind, owner: string) {
+    const entries = await MaintenanceJournalEntry.query().where({ kind, owner }).orderBy('id')
+    const byItem = new Map<string, MaintenanceJournalEntry[]>()
+    for (const entry of entries) {
+      byItem.set(entry.item, [...(byItem.get(entry.item) ?? []), entry])
+    }
+    return byItem
+  }
+
+  /**
+   * The id of the latest entry: it changes whenever anything is recorded, so
+   * a process compares it to notice what another one applied or reverted.
+   */
+  async version(): Promise<number> {
+    const row = await MaintenanceJournalEntry.query().max('id as version').first()
+    return Number(row?.$extras.version ?? 0)
   }
 
   /** The latest entries first, for the admin and `patch:status`. */

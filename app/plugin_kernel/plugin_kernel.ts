@@ -1,4 +1,5 @@
 import AuditLogService from '#services/audit_log_service'
+import FileIntegrity from '#services/security/file_integrity'
 import MaintenanceJournal from '#plugin_kernel/maintenance_journal'
 import OperationLock from '#plugin_kernel/operation_lock'
 import PluginAssets from '#plugin_kernel/plugin_assets'
@@ -10,6 +11,7 @@ import PluginOverview from '#plugin_kernel/plugin_overview'
 import PluginRegistry from '#plugin_kernel/plugin_registry'
 import PluginSettings from '#plugin_kernel/plugin_settings'
 import PluginSources from '#plugin_kernel/plugin_sources'
+import RequestGuards from '#plugin_kernel/request_guards'
 import WorkspaceDependencies from '#plugin_kernel/workspace_dependencies'
 
 export interface PluginKernelOptions {
@@ -35,9 +37,15 @@ export default class PluginKernel {
   readonly patches: PatchRunner
   readonly lifecycle: PluginLifecycle
   readonly overview: PluginOverview
+  readonly guards: RequestGuards
+  readonly integrity: FileIntegrity
 
   constructor(options: PluginKernelOptions) {
     this.directory = new PluginDirectory(options.pluginsPath)
+    this.integrity = new FileIntegrity({
+      appRoot: options.appRoot,
+      pluginsRoot: options.pluginsPath,
+    })
     this.registry = new PluginRegistry(this.directory, this.settings, {
       timeoutMs: options.timeoutMs,
     })
@@ -52,6 +60,8 @@ export default class PluginKernel {
       lock,
       auditLog
     )
+    this.guards = new RequestGuards(this.registry, this.patches, this.journal)
+    this.patches.onChange(() => this.guards.invalidate())
     this.lifecycle = new PluginLifecycle(
       this.directory,
       new PluginSources(this.directory, options.appRoot),
@@ -61,7 +71,8 @@ export default class PluginKernel {
       this.settings,
       this.registry,
       auditLog,
-      lock
+      lock,
+      this.integrity
     )
     this.overview = new PluginOverview(
       this.directory,

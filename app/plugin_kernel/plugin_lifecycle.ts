@@ -25,6 +25,7 @@ import type PluginSettings from '#plugin_kernel/plugin_settings'
 import type PluginSources from '#plugin_kernel/plugin_sources'
 import type { StagedSource } from '#plugin_kernel/plugin_sources'
 import type WorkspaceDependencies from '#plugin_kernel/workspace_dependencies'
+import type FileIntegrity from '#services/security/file_integrity'
 
 /** Who runs a plugin operation, for the journal and the audit log. */
 export interface PluginActor {
@@ -73,7 +74,8 @@ export default class PluginLifecycle {
     protected settings: PluginSettings,
     protected registry: PluginRegistry,
     protected auditLog: AuditLogService,
-    protected lock: OperationLock
+    protected lock: OperationLock,
+    protected integrity: FileIntegrity
   ) {}
 
   async install(
@@ -114,6 +116,11 @@ export default class PluginLifecycle {
         plan.hooks ??= hooksOf(definition, 'install')
         await steps.run('running its install hook', async () =>
           definition.hooks?.install?.(this.hookContext(installed, definition, null))
+        )
+        await steps.run(
+          'recording its checksums',
+          () => this.integrity.recordPlugin(pkg.name, pkg.version, options.actor.label),
+          (restore) => restore()
         )
         await steps.run('recording it installed', () =>
           this.writeState(
@@ -199,6 +206,11 @@ export default class PluginLifecycle {
             from: state.installedVersion,
             to: pkg.version,
           })
+        )
+        await steps.run(
+          'recording its checksums',
+          () => this.integrity.recordPlugin(name, pkg.version, options.actor.label),
+          (restore) => restore()
         )
         await steps.run('recording the new version', () =>
           this.writeState(
@@ -296,6 +308,7 @@ export default class PluginLifecycle {
           (client) => Plugin.query({ client }).where('name', name).delete()
         )
       )
+      await this.integrity.forgetPlugin(name)
       this.registry.invalidate()
       return { status: 'uninstalled' as const, reverted }
     })
@@ -444,10 +457,17 @@ export default class PluginLifecycle {
     return files.map((file) => file.id).filter((id) => !applied.has(id))
   }
 
-  /** After an install or upgrade: reload plugins and apply the plugin's patches. */
+  /**
+   * After an install or upgrade: reload plugins, apply the plugin's patches,
+   * and record superseded the hot-fixes (of any owner) its new version no
+   * longer needs.
+   */
   private async afterChange(name: string, actor: PluginActor) {
     this.registry.invalidate()
-    const outcomes = await this.patches.applyPending(actor, name)
+    const outcomes = [
+      ...(await this.patches.applyPending(actor, name)),
+      ...(await this.patches.settle(actor, name)),
+    ]
     for (const outcome of outcomes) {
       if (outcome.outcome === 'failed')
         logger.warn(`patch ${outcome.owner}/${outcome.id} failed: ${outcome.error}`)

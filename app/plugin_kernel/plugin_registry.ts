@@ -246,7 +246,8 @@ export default class PluginRegistry {
         settings: this.settings.open(definition.settings ?? {}, state.settings),
         logger: logger.child({ plugin: pkg.name }),
       }
-      return { pkg, definition, context, provides: definition.provides?.(context) ?? {} }
+      const provides = (await definition.provides?.(context)) ?? {}
+      return { pkg, definition, context, provides }
     } catch (error) {
       // Logged once per cause, not at every reload.
       const message = (error as Error).message

@@ -83,6 +83,8 @@ export default class CustomerPasswordResetService {
       })
       const customer = await Customer.findOrFail(reset.customerId, { client: trx })
       customer.password = password
+      // An account created by SSO now has a password of its own.
+      customer.passwordSet = true
       await customer.save()
       await this.revokeAll(customer, trx)
       return customer

@@ -21,6 +21,8 @@ export interface ShopSettings {
   'withdrawal.settings': WithdrawalSettings
   /** Every member of staff must sign in with a second factor (owner's choice). */
   'admin.two_factor_required': boolean
+  /** Staff sign in with SSO only, but for this break-glass owner (null: password allowed). */
+  'admin.sso_required': { breakGlassAdminUserId: number } | null
 }
 
 const DEFAULTS: ShopSettings = {
@@ -28,6 +30,7 @@ const DEFAULTS: ShopSettings = {
   'seller.identity': null,
   'withdrawal.settings': DEFAULT_WITHDRAWAL_SETTINGS,
   'admin.two_factor_required': false,
+  'admin.sso_required': null,
 }
 
 type SettingKey = keyof ShopSettings

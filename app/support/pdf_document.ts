@@ -139,3 +139,47 @@ export function drawPageFurniture(doc: PDFKit.PDFDocument, furniture: PageFurnit
     doc.page.margins.bottom = bottomMargin
   }
 }
+
+/** A table cell: its text, its column's width, and how the text sits in it. */
+export interface PdfCell {
+  text: string
+  width: number
+  align?: 'left' | 'right'
+}
+
+/** A table row's height: its tallest cell, wrapped in its column, with padding. Set the font first. */
+export function pdfRowHeight(doc: PDFKit.PDFDocument, cells: PdfCell[], padding: number) {
+  const heights = cells.map((cell) =>
+    doc.heightOfString(toWinAnsi(cell.text), { width: cell.width - 2 * padding })
+  )
+  return Math.max(...heights) + 2 * padding
+}
+
+/**
+ * A table row at the current line, from `x`: each cell in its column, then a
+ * rule across (heavier under a header). Set the font and colour first.
+ */
+export function drawPdfRow(
+  doc: PDFKit.PDFDocument,
+  cells: PdfCell[],
+  options: { x: number; padding: number; rule: { color: string; weight: number } }
+) {
+  const { padding } = options
+  const height = pdfRowHeight(doc, cells, padding)
+  const y = doc.y
+  let x = options.x
+  for (const cell of cells) {
+    doc.text(toWinAnsi(cell.text), x + padding, y + padding, {
+      width: cell.width - 2 * padding,
+      align: cell.align,
+    })
+    x += cell.width
+  }
+  doc.y = y + height
+  doc
+    .moveTo(options.x, doc.y)
+    .lineTo(x, doc.y)
+    .lineWidth(options.rule.weight)
+    .strokeColor(options.rule.color)
+    .stroke()
+}

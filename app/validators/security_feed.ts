@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { DateTime } from 'luxon'
 import semver from 'semver'
 import {
   ADVISORY_ID,
@@ -25,8 +26,9 @@ const calendarDay = vine.createRule((value, _options, field) => {
   }
 })
 
+// ISO 8601 as the feed is stored and compared (Luxon), not all Date.parse takes.
 const isoInstant = vine.createRule((value, _options, field) => {
-  if (typeof value === 'string' && Number.isNaN(Date.parse(value))) {
+  if (typeof value === 'string' && !DateTime.fromISO(value, { zone: 'utc' }).isValid) {
     field.report('{{ field }} is not an ISO 8601 date and time', 'isoInstant', field)
   }
 })

@@ -1,13 +1,18 @@
 import { args, flags } from '@adonisjs/core/ace'
-import KernelCommand from '#plugin_kernel/kernel_command'
+import KernelCommand, { patchDecision } from '#plugin_kernel/kernel_command'
 import { cliActor } from '#plugin_kernel/plugin_lifecycle'
 
 export default class PatchApply extends KernelCommand {
   static commandName = 'patch:apply'
-  static description = 'Apply one pending patch ("owner/id") or, with --all, every pending patch'
+  static description =
+    'Apply one patch ("owner/id") or, with --all, every pending patch; a hot-fix runs only on an affected version'
   static help = [
+    'A patch declaring `affects` (a semver range of the core or of a plugin) runs only when the installed version is in the range.',
+    'Past the range the installed version already contains the fix: the patch is recorded superseded and never runs. Below it, or for a plugin not installed, it is recorded skipped and looked at again after an upgrade.',
+    'A reverted patch is applied again only when named.',
     '{{ binaryName }} patch:apply --all',
     '{{ binaryName }} patch:apply core/2026_11_24_fix_vat_rates',
+    '{{ binaryName }} patch:apply security-hotfixes/2026_11_25_search_query_limits',
   ]
 
   @args.string({ description: 'Patch to apply: "owner/id", or "id" when unique', required: false })
@@ -36,11 +41,13 @@ export default class PatchApply extends KernelCommand {
         this.logger.info(`${this.id} is already applied: nothing to do`)
       } else if (outcome.outcome === 'applied') {
         this.logger.success(`applied ${outcome.owner}/${outcome.id}`)
-      } else {
+      } else if (outcome.outcome === 'failed') {
         this.logger.error(
           `${outcome.owner}/${outcome.id} failed, nothing it did was kept: ${outcome.error}`
         )
         this.exitCode = 1
+      } else {
+        this.logger.info(patchDecision(outcome))
       }
     }
   }

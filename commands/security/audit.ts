@@ -55,7 +55,7 @@ export default class SecurityAudit extends BaseCommand {
 
     if (this.refresh) {
       const feed = await this.app.container.make(AdvisoryFeed)
-      const result = await feed.refresh()
+      const result = await this.quietWithJson(() => feed.refresh())
       // With --json the refusal is in the report (feed.lastError), keeping stdout one JSON document.
       if (result.status === 'rejected' && !this.json) {
         this.logger.warning(`feed not refreshed: ${result.error}`)
@@ -72,6 +72,22 @@ export default class SecurityAudit extends BaseCommand {
       return
     }
     this.print(json, threshold)
+  }
+
+  /**
+   * The app logger writes to stdout too: with --json its lines (a refused
+   * feed's warning) would break the one JSON document, so it is muted meanwhile.
+   */
+  private async quietWithJson<T>(work: () => Promise<T>) {
+    if (!this.json) return work()
+    const logger = await this.app.container.make('logger')
+    const level = logger.level
+    logger.level = 'silent'
+    try {
+      return await work()
+    } finally {
+      logger.level = level
+    }
   }
 
   private print(json: ReturnType<SecurityAuditJson>, threshold: Severity) {

@@ -16,6 +16,7 @@ import {
   registerAccountSecurityRoutes,
   registerTwoFactorChallengeRoutes,
 } from '#start/routes/admin_two_factor'
+import { registerAdminSsoRoutes, registerAdminSsoSignInRoutes } from '#start/routes/admin_sso'
 
 export function registerAdminRoutes() {
   router
@@ -29,6 +30,7 @@ export function registerAdminRoutes() {
         .as('login.store')
         .use(middleware.guest())
       registerTwoFactorChallengeRoutes()
+      registerAdminSsoSignInRoutes()
     })
     .prefix('/admin')
     .as('admin')
@@ -58,6 +60,7 @@ export function registerAdminRoutes() {
       registerGuaranteeRoutes()
       registerAdvisoryRoutes()
       registerAccountSecurityRoutes()
+      registerAdminSsoRoutes()
 
       router
         .group(() => {

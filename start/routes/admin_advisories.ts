@@ -13,6 +13,12 @@ export function registerAdvisoryRoutes() {
       router
         .post('/security/refresh', [controllers.admin.Security, 'refresh'])
         .as('security.refresh')
+      router
+        .get('/security/evidence.csv', [controllers.admin.SecurityEvidence, 'csv'])
+        .as('security.evidence.csv')
+      router
+        .get('/security/evidence.pdf', [controllers.admin.SecurityEvidence, 'pdf'])
+        .as('security.evidence.pdf')
     })
     .use(middleware.can({ permission: 'security.manage' }))
 }

@@ -6,6 +6,7 @@ import { registerStorefrontCheckoutRoutes } from '#start/routes/storefront_check
 import { registerStorefrontWithdrawalRoutes } from '#start/routes/storefront_withdrawals'
 import { registerStorefrontPrivacyRoutes } from '#start/routes/storefront_privacy'
 import { registerStorefrontGuaranteeRoutes } from '#start/routes/storefront_guarantee'
+import { registerStorefrontSsoRoutes } from '#start/routes/storefront_sso'
 
 const legalPageSlug = new RegExp(`^(${LEGAL_PAGE_SLUGS.join('|')})$`)
 const withdrawalFormFile = new RegExp(
@@ -45,4 +46,5 @@ export function registerStorefrontRoutes() {
   registerStorefrontWithdrawalRoutes()
   registerStorefrontPrivacyRoutes()
   registerStorefrontGuaranteeRoutes()
+  registerStorefrontSsoRoutes()
 }

@@ -284,11 +284,14 @@ export function backFromPsp(
     locale?: 'fr' | 'en'
     cart?: string
     session?: SessionData
+    /** Reloads of the waiting page so far, as its own refresh counts them. */
+    reloads?: number
   } = {}
 ) {
   const prefix = options.locale === 'en' ? '/en' : ''
   const request = client
     .get(`${prefix}/checkout/payments/${orderNumber}/${options.page ?? 'return'}`)
+    .qs(options.reloads === undefined ? {} : { reloads: options.reloads })
     .withSession(options.session ?? { placed_orders: [orderNumber] })
     .redirects(0)
   return options.cart ? request.withCookie(CART_COOKIE, options.cart) : request

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createServer } from 'node:http'
+import { type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import app from '@adonisjs/core/services/app'
 import ace from '@adonisjs/core/services/ace'
@@ -44,7 +44,7 @@ export function signedFeed(feed: Feed, privatePem: string) {
 /**
  * A feed server on 127.0.0.1: `/feed.json` and `/feed.json.sig` answer what
  * the test last published, anything else 404; after `hang()` it answers
- * nothing; with `authorization`, requests without that header get a 401.
+ * nothing, after `flood()` a body without end; with `authorization`, requests without that header get a 401.
  */
 export async function startFeedServer(
   cleanup: (handler: () => Promise<void>) => void,
@@ -52,8 +52,10 @@ export async function startFeedServer(
 ) {
   const files = new Map<string, Buffer | string>()
   let hanging = false
+  let flooding = false
   const server = createServer((request, response) => {
     if (hanging) return
+    if (flooding) return flood(response)
     if (options.authorization && request.headers.authorization !== options.authorization) {
       response.writeHead(401).end()
       return
@@ -79,11 +81,26 @@ export async function startFeedServer(
     hang() {
       hanging = true
     },
+    /** Answers a chunked body that never ends (no content-length). */
+    flood() {
+      flooding = true
+    },
     publish(bytes: Buffer, signature: string) {
       files.set('/feed.json', bytes)
       files.set('/feed.json.sig', signature)
     },
   }
+}
+
+function flood(response: ServerResponse) {
+  const chunk = Buffer.alloc(64 * 1024, ' ')
+  response.writeHead(200, { 'content-type': 'application/json' })
+  const write = () => {
+    let open = true
+    while (open && !response.destroyed) open = response.write(chunk)
+  }
+  response.on('drain', write)
+  write()
 }
 
 /**

@@ -118,6 +118,23 @@ test.group('Feed shape', () => {
     ])
   })
 
+  test('generated is ISO 8601, the form it is stored and compared in', async ({ assert }) => {
+    // Date.parse reads these, but the refresh could neither store nor order them.
+    for (const generated of ['Tue, 24 Nov 2026 06:00:00 GMT', '11/24/2026']) {
+      const [error] = await securityFeedValidator.tryValidate({ ...valid, generated })
+      assert.deepEqual(
+        (error?.messages as { field: string }[] | undefined)?.map((message) => message.field),
+        ['generated'],
+        generated
+      )
+    }
+    const [error] = await securityFeedValidator.tryValidate({
+      ...valid,
+      generated: '2026-11-24T07:00:00+01:00',
+    })
+    assert.isNull(error)
+  })
+
   test('an advisory listed twice is refused', async ({ assert }) => {
     const [error] = await securityFeedValidator.tryValidate({
       ...valid,

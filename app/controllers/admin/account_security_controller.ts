@@ -17,7 +17,8 @@ import { forgetRememberedDevice } from '#support/admin_two_factor_http'
 export default class AccountSecurityController {
   constructor(protected twoFactor: AdminTwoFactorService) {}
 
-  async show({ view, auth }: HttpContext) {
+  async show({ view, auth, response }: HttpContext) {
+    noStore(response)
     return view.render('pages/admin/account_security/show', {
       twoFactor: await this.twoFactor.overview(auth.user as AdminUser),
     })
@@ -34,6 +35,7 @@ export default class AccountSecurityController {
     const result = await this.twoFactor.confirmEnrolment(auth.user as AdminUser, code, request.ip())
     if (result.status !== 'enabled') return this.refused(ctx, result)
     forgetRememberedDevice(ctx)
+    noStore(ctx.response)
     return view.render('pages/admin/account_security/recovery_codes', {
       codes: result.recoveryCodes,
       enrolled: true,
@@ -49,6 +51,7 @@ export default class AccountSecurityController {
       request.ip()
     )
     if (result.status !== 'regenerated') return this.refused(ctx, result)
+    noStore(ctx.response)
     return view.render('pages/admin/account_security/recovery_codes', {
       codes: result.recoveryCodes,
       enrolled: false,
@@ -79,4 +82,9 @@ export default class AccountSecurityController {
     )
     return response.redirect().toRoute('admin.account.security.show')
   }
+}
+
+/** The TOTP secret and recovery codes are shown once: no copy in any cache (back button included). */
+function noStore(response: HttpContext['response']) {
+  response.header('cache-control', 'private, no-store')
 }

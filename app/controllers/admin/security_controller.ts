@@ -4,6 +4,8 @@ import { parisDate } from '#domain/paris_time'
 import { openAdvisories } from '#domain/security_advisories'
 import AdvisoryFeed from '#services/security/advisory_feed'
 import SecurityAudit from '#services/security/security_audit'
+import { lastIntegrityCheck } from '#services/security/file_integrity'
+import PluginKernel from '#plugin_kernel/plugin_kernel'
 
 @inject()
 export default class SecurityController {
@@ -13,8 +15,9 @@ export default class SecurityController {
   ) {}
 
   /** The components, the open advisories with their due dates and remedies, the feed's state. */
-  async show({ view }: HttpContext) {
+  async show({ view, containerResolver }: HttpContext) {
     const report = await this.audit.report()
+    const kernel = await containerResolver.make(PluginKernel)
     return view.render('pages/admin/security/show', {
       report,
       open: openAdvisories(report.components),
@@ -22,6 +25,8 @@ export default class SecurityController {
       closed: report.components
         .flatMap((component) => component.advisories)
         .filter((entry) => entry.state !== 'unpatched'),
+      integrity: await lastIntegrityCheck(),
+      hotfixes: await kernel.patches.hotfixes(),
     })
   }
 

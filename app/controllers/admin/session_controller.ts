@@ -2,6 +2,8 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import { adminLoginValidator } from '#validators/admin_session'
 import AdminLoginService from '#services/admin_login_service'
+import AdminSsoService from '#services/sso/admin_sso_service'
+import { ADMIN_SSO_SESSION_KEY, PROVIDER_LOGOUT_FLASH } from '#support/sso_flow'
 import { pendingSignIn } from '#domain/two_factor'
 import { PENDING_SIGN_IN_KEY, readRememberedDevice } from '#support/admin_two_factor_http'
 
@@ -16,9 +18,15 @@ export default class SessionController {
    * opens the code step: the session is not signed in yet.
    */
   @inject()
-  async store(ctx: HttpContext, login: AdminLoginService) {
+  async store(ctx: HttpContext, login: AdminLoginService, adminSso: AdminSsoService) {
     const { request, response, session, auth, i18n } = ctx
     const { email, password } = await request.validateUsing(adminLoginValidator)
+    // SSO made mandatory by an owner: the password form is the break-glass account's only.
+    if (!(await adminSso.passwordAllowed(email))) {
+      session.flashExcept(['password'])
+      session.flash('error', i18n.t('sso.errors.password_disabled'))
+      return response.redirect().toRoute('admin.login')
+    }
     const result = await login.attempt(email, password, request.ip(), readRememberedDevice(ctx))
 
     if (result.status === 'second_factor_required') {
@@ -40,8 +48,15 @@ export default class SessionController {
     return response.redirect().toRoute('admin.dashboard')
   }
 
-  async destroy({ auth, response }: HttpContext) {
+  /**
+   * After an SSO sign-in, the login page offers to sign out at the provider
+   * too (a link: the CSP's form-action keeps this form's redirects on site).
+   */
+  @inject()
+  async destroy({ auth, response, session }: HttpContext, adminSso: AdminSsoService) {
+    const providerLogout = await adminSso.signOutUrl(session.pull(ADMIN_SSO_SESSION_KEY, null))
     await auth.use('admin').logout()
+    if (providerLogout) session.flash(PROVIDER_LOGOUT_FLASH, providerLogout)
     return response.redirect().toRoute('admin.login')
   }
 }

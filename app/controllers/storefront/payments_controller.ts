@@ -17,6 +17,9 @@ import PaymentCompletion from '#services/payments/payment_completion'
 import { accessibleOrder } from '#support/order_access'
 import { cartOrCreate, redirectToPage } from '#support/shopper'
 
+/** Three-second reloads of the waiting page before it stops reloading by itself. */
+const MAX_AUTO_RELOADS = 20
+
 /** Orders whose lines this session already put back in the cart. */
 const RESTORED_ORDERS = 'payment_restored_orders'
 
@@ -78,7 +81,13 @@ export default class PaymentsController {
       return redirectToPage(ctx, '/checkout/review')
     }
     if (order.status === 'pending_payment' && payment?.status === 'pending') {
-      return ctx.view.render('pages/storefront/checkout/payment_waiting', { order })
+      // Reloads by itself for a minute, then leaves it to the shopper (WCAG 2.2.1).
+      const reloads = Number(ctx.request.qs().reloads) || 0
+      return ctx.view.render('pages/storefront/checkout/payment_waiting', {
+        order,
+        reloads: reloads + 1,
+        autoReload: reloads < MAX_AUTO_RELOADS,
+      })
     }
     return redirectToPage(ctx, `/checkout/confirmation/${number}`)
   }

@@ -108,10 +108,16 @@ export default class PaymentOptions {
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+/**
+ * A host name or IP as the URL parser leaves it. The parser accepts `*`, `;`
+ * or `'` in a host, which in a policy are a wildcard or a new directive.
+ */
+const EXACT_HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/
 
 function formOrigin(target: string): string | null {
   if (!URL.canParse(target)) return null
   const url = new URL(target)
+  if (!EXACT_HOST.test(url.hostname)) return null
   const secure = url.protocol === 'https:'
   const loopback = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)
   return secure || loopback ? url.origin : null

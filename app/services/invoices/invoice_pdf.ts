@@ -9,7 +9,9 @@ import {
   PDF_FONTS as FONTS,
   createPdfDocument,
   drawPageFurniture,
+  drawPdfRow,
   pdfBytes,
+  pdfRowHeight,
   toWinAnsi,
 } from '#support/pdf_document'
 import { sellerIdentityLines } from '#support/seller_identity_lines'
@@ -30,6 +32,7 @@ const TEXT = '#1a1a1a'
 const MUTED = '#555555'
 const RULE = '#999999'
 const SIZE = 8.5
+const PADDING = 3
 
 interface Column {
   key: string
@@ -264,36 +267,20 @@ class InvoicePdfWriter {
    */
   private row(cells: { text: string; column: Column }[], font: string, header = false) {
     const { doc } = this
+    const row = cells.map(({ text, column }) => ({
+      text,
+      width: column.width,
+      align: column.align,
+    }))
     doc.font(font).fontSize(SIZE)
-    const padding = 3
-    const height =
-      Math.max(
-        ...cells.map(({ text, column }) =>
-          doc.heightOfString(toWinAnsi(text), { width: column.width - 2 * padding })
-        )
-      ) +
-      2 * padding
-    const moved = this.ensureSpace(height)
+    const moved = this.ensureSpace(pdfRowHeight(doc, row, PADDING))
     if (moved && !header) this.tableHeader()
     doc.font(font).fontSize(SIZE).fillColor(TEXT)
-    const y = doc.y
-    let x = MARGIN
-    for (const { text, column } of cells) {
-      this.write(text, {
-        x: x + padding,
-        y: y + padding,
-        width: column.width - 2 * padding,
-        align: column.align,
-      })
-      x += column.width
-    }
-    doc.y = y + height
-    doc
-      .moveTo(MARGIN, doc.y)
-      .lineTo(MARGIN + this.width, doc.y)
-      .lineWidth(header ? 0.8 : 0.3)
-      .strokeColor(RULE)
-      .stroke()
+    drawPdfRow(doc, row, {
+      x: MARGIN,
+      padding: PADDING,
+      rule: { color: RULE, weight: header ? 0.8 : 0.3 },
+    })
   }
 
   private tableHeader() {

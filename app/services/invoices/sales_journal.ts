@@ -8,6 +8,7 @@ import { signedAmount } from '#domain/invoices'
 import { Money } from '#domain/money'
 import type { VatRate } from '#domain/vat'
 import { sqlTimestamp } from '#support/sql_timestamp'
+import { inertCell } from '#support/spreadsheet_cells'
 
 const BATCH = 500
 const COLUMNS = ['date', 'number', 'kind', 'order', 'customer', 'rate', 'net', 'vat', 'gross']
@@ -87,18 +88,13 @@ export default class SalesJournal {
       number: document.number,
       kind: i18n.t(`invoices.kinds.${document.kind}`),
       order: snapshot.orderNumber,
-      customer: plainText(customer),
+      customer: inertCell(customer),
       rate: percent(line.rate),
       net: amount(line.net),
       vat: amount(line.vat),
       gross: amount(line.gross),
     }))
   }
-}
-
-/** A name Excel would read as a formula ("=HYPERLINK(…)") is kept as text. */
-function plainText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
 function parisDay(day: string): DateTime {

@@ -5,6 +5,7 @@ import { timeZone } from '#config/app'
 import { Money } from '#domain/money'
 import type Order from '#models/order'
 import AdminOrderGrid, { type OrderGridQuery } from '#services/orders/admin_order_grid'
+import { inertCell } from '#support/spreadsheet_cells'
 
 const BATCH = 500
 
@@ -31,14 +32,6 @@ const COLUMNS = [
  */
 function amount(value: number, currency: string) {
   return Money.of(value, currency).toDecimalString().replace('.', ',')
-}
-
-/**
- * Text a shopper typed, made inert for a spreadsheet: a cell starting with
- * "=", "+", "-" or "@" would run as a formula when the merchant opens the file.
- */
-function text(value: string) {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
 /**
@@ -85,8 +78,8 @@ export default class OrderCsvExporter {
       placed_at: order.placedAt.setZone(timeZone).toFormat('yyyy-LL-dd HH:mm'),
       status: i18n.t(`admin_orders.status.${order.status}`),
       payment_status: i18n.t(`admin_orders.payment_status.${order.paymentStatus}`),
-      email: text(order.email),
-      billing_name: text([billing.firstName, billing.lastName].filter(Boolean).join(' ')),
+      email: inertCell(order.email),
+      billing_name: inertCell([billing.firstName, billing.lastName].filter(Boolean).join(' ')),
       country: destination.countryCode,
       shipping_method: order.shippingMethodLabel,
       payment_method: order.paymentMethodLabel,

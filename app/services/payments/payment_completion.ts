@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { PaymentEvent as ProviderEvent } from '@comptoir/contracts/payment_provider'
 import Order from '#models/order'
+import Payment from '#models/payment'
 import PaymentEvent from '#models/payment_event'
 import Refund from '#models/refund'
 import { documentYear } from '#services/invoices/invoice_service'
@@ -116,7 +117,11 @@ export default class PaymentCompletion {
   ): Promise<CompletionOutcome> {
     const payment = await this.payments.openPayment(order, trx)
     if (!payment || payment.methodCode !== providerCode || order.status === 'cancelled') {
-      if (order.paymentMethodCode === providerCode && order.paidAt) return 'duplicate'
+      // Only the transaction that paid the order is a duplicate: another one
+      // (a second session paid in an old tab) is money taken twice.
+      if (order.paidAt && (await this.paidBy(trx, order, providerCode, event.transactionId))) {
+        return 'duplicate'
+      }
       return this.late(trx, order, providerCode, event, actor)
     }
     if (event.kind === 'authorized' && payment.status === 'authorized') return 'duplicate'
@@ -236,6 +241,20 @@ export default class PaymentCompletion {
       note: `${event.kind} ${event.amount.amount} ${event.amount.currency} by ${providerCode} (transaction ${event.transactionId}) while the order is ${order.status}: refund it from the provider`,
     })
     return 'late'
+  }
+
+  private async paidBy(
+    trx: TransactionClientContract,
+    order: Order,
+    providerCode: string,
+    transactionId: string
+  ) {
+    const payment = await Payment.query({ client: trx })
+      .where('order_id', order.id)
+      .where('method_code', providerCode)
+      .where('transaction_id', transactionId)
+      .first()
+    return payment !== null
   }
 
   private async settlePendingRefunds(orderId: number) {

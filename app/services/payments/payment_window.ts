@@ -57,6 +57,9 @@ export default class PaymentWindow {
       if (event.kind === 'pending') return false
       const outcome = await this.completion.apply(provider.code, event, SYSTEM)
       if (outcome === 'cancelled') return true
+      // Money taken or reserved there, even if already recorded here (a
+      // notification landed meanwhile): the order is no longer the window's.
+      if (event.kind === 'authorized' || event.kind === 'captured') return false
       if (outcome !== 'ignored' && outcome !== 'duplicate') return false
     } catch (error) {
       logger.error(

@@ -19,6 +19,7 @@ export interface DownloadedFeed {
  */
 export async function downloadFeed(source: string, timeoutMs: number): Promise<DownloadedFeed> {
   if (/^https?:\/\//i.test(source)) {
+    if (!URL.canParse(source)) throw new Error(`${displaySource(source)} is not a valid URL`)
     const url = new URL(displaySource(source))
     const signatureUrl = new URL(url)
     signatureUrl.pathname += '.sig'
@@ -44,6 +45,8 @@ export async function downloadFeed(source: string, timeoutMs: number): Promise<D
  */
 export function displaySource(source: string) {
   if (!/^https?:\/\//i.test(source)) return source
+  // A mistyped URL is named in its refusal: everything up to its last "@" is cut, credentials or not.
+  if (!URL.canParse(source)) return source.replace(/^(https?:\/\/).*@/i, '$1')
   const url = new URL(source)
   url.username = ''
   url.password = ''
@@ -71,9 +74,25 @@ async function fetchBytes(url: URL, init: RequestInit) {
   if (!response.ok) throw new Error(`cannot download ${url.href}: HTTP ${response.status}`)
   const length = Number(response.headers.get('content-length') ?? 0)
   if (length > MAX_BYTES) throw new Error(`${url.href} is larger than ${MAX_BYTES} bytes`)
-  const bytes = Buffer.from(await response.arrayBuffer())
-  if (bytes.length > MAX_BYTES) throw new Error(`${url.href} is larger than ${MAX_BYTES} bytes`)
-  return bytes
+  return readCapped(response, url)
+}
+
+/** A chunked answer announces no length: counted as it arrives, never buffered past the cap. */
+async function readCapped(response: Response, url: URL) {
+  const chunks: Buffer[] = []
+  let size = 0
+  try {
+    // Throwing out of the loop cancels the stream.
+    for await (const chunk of response.body ?? []) {
+      size += chunk.length
+      if (size > MAX_BYTES) throw new Error(`${url.href} is larger than ${MAX_BYTES} bytes`)
+      chunks.push(Buffer.from(chunk))
+    }
+  } catch (error) {
+    if (size > MAX_BYTES) throw error
+    throw new Error(`cannot download ${url.href}: ${reason(error)}`)
+  }
+  return Buffer.concat(chunks)
 }
 
 async function readLocal(path: string) {

@@ -4,7 +4,6 @@ import {
   type ComponentAudit,
   CORE_PACKAGE,
   type InstalledComponent,
-  type Severity,
   auditComponents,
   openAdvisories,
 } from '#domain/security_advisories'
@@ -68,11 +67,6 @@ export default class SecurityAudit {
   async urgent() {
     const { components } = await this.report()
     return openAdvisories(components, 'high')
-  }
-
-  /** Whether an open advisory reaches the threshold: `security:audit`'s exit code. */
-  static fails(report: SecurityReport, threshold: Severity) {
-    return !report.hasFeed || openAdvisories(report.components, threshold).length > 0
   }
 
   private async components(): Promise<InstalledComponent[]> {

@@ -17,6 +17,9 @@ export const SESSION_EVENTS = new Set([
 
 export const REFUND_EVENTS = new Set(['charge.refunded'])
 
+/** An authorization Stripe cancelled (not captured within 7 days, or voided in its dashboard). */
+export const INTENT_EVENTS = new Set(['payment_intent.canceled'])
+
 /** Stripe writes currencies in lower case, the core in ISO upper case. */
 export function amountOf(amount: number, currency: string): Amount {
   return { amount, currency: currency.toUpperCase() }
@@ -76,6 +79,26 @@ export function sessionEvent(
       }
     default:
       return { kind: 'pending', orderReference, reason: `payment intent ${intent.status}` }
+  }
+}
+
+/**
+ * What a PaymentIntent says once Stripe cancelled it: an authorization that
+ * will never be captured, so the order stops waiting for it. Any other state
+ * is told by the session events.
+ */
+export function intentEvent(intent: Stripe.PaymentIntent, eventId: string | null): PaymentEvent {
+  const orderReference = intent.metadata?.order_reference
+  if (!orderReference)
+    return { kind: 'ignored', reason: `payment intent ${intent.id} has no order` }
+  if (intent.status !== 'canceled') {
+    return { kind: 'ignored', reason: `payment intent ${intent.id} is ${intent.status}` }
+  }
+  return {
+    kind: 'cancelled',
+    orderReference,
+    eventId,
+    reason: `authorization cancelled at Stripe (${intent.cancellation_reason ?? 'no reason given'})`,
   }
 }
 

@@ -20,6 +20,8 @@ import {
 } from '#src/settings'
 import { checkoutOrigin, stripeClient } from '#src/stripe_client'
 import {
+  INTENT_EVENTS,
+  intentEvent,
   REFUND_EVENTS,
   SESSION_EVENTS,
   amountOf,
@@ -186,6 +188,10 @@ export class StripePayment extends PaymentProvider {
           : charge.payment_intent?.id
       if (!intentId) return { kind: 'ignored', reason: `charge ${charge.id} has no payment intent` }
       return this.refundsOf(intentId, event.id)
+    }
+    if (INTENT_EVENTS.has(event.type)) {
+      const { id } = event.data.object as Stripe.PaymentIntent
+      return intentEvent(await this.stripe.paymentIntents.retrieve(id), event.id)
     }
     return { kind: 'ignored', reason: `event type ${event.type}` }
   }

@@ -48,6 +48,8 @@ export function nextTransId(now: Date): string {
  * The `vads_*` fields of a single, immediate card payment of the whole order
  * (before signing). The shopper comes back to the core's return page whatever
  * the outcome; only the IPN (`vads_url_check`) tells the shop what happened.
+ * No `vads_return_mode`: the return then carries no field, so the shopper's
+ * e-mail and card details never sit in a URL (history, access logs).
  */
 export function paymentFields(input: PaymentFormInput): Record<string, string> {
   const currency = numericCurrency(input.order.total.currency)
@@ -61,7 +63,6 @@ export function paymentFields(input: PaymentFormInput): Record<string, string> {
     vads_order_id: input.order.reference,
     vads_page_action: 'PAYMENT',
     vads_payment_config: 'SINGLE',
-    vads_return_mode: 'GET',
     vads_site_id: input.siteId,
     vads_trans_date: transDate(input.now),
     vads_trans_id: input.transId,

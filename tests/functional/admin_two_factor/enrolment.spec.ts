@@ -80,6 +80,9 @@ test.group('Back-office 2FA: enrolment', (group) => {
       .withCsrfToken()
       .loginAs(owner)
     confirmed.assertStatus(200)
+    // Shown once: neither the codes nor the secret stay in a cache the back button reads.
+    confirmed.assertHeader('cache-control', 'private, no-store')
+    page.assertHeader('cache-control', 'private, no-store')
     const codes = listedCodes(confirmed.text())
     assert.lengthOf(new Set(codes), 10)
     assert.include(readable(confirmed.text()), 'ils ne seront plus affichés')
@@ -134,6 +137,13 @@ test.group('Back-office 2FA: enrolment', (group) => {
     const owner = await AdminUserFactory.create()
     const { secret, recoveryCodes } = await enrolTwoFactor(owner)
 
+    const page = await client.get('/admin/account/security').loginAs(owner)
+    assert.notMatch(
+      page.text(),
+      /<input[^>]*id="regenerate-code"[^>]*inputmode="numeric"/,
+      'a recovery code has letters: no digits-only keypad'
+    )
+
     const refused = await client
       .post('/admin/account/security/two-factor/recovery-codes')
       .form({ code: 'abcde-23456' })
@@ -149,6 +159,7 @@ test.group('Back-office 2FA: enrolment', (group) => {
       .withCsrfToken()
       .loginAs(owner)
     renewed.assertStatus(200)
+    renewed.assertHeader('cache-control', 'private, no-store')
     const fresh = listedCodes(renewed.text())
     assert.lengthOf(new Set(fresh), 10)
     assert.notInclude(fresh, recoveryCodes[0])

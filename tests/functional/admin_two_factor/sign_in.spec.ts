@@ -55,8 +55,10 @@ test.group('Back-office 2FA: signing in', (group) => {
     step.assertStatus(200)
     assert.match(
       step.text(),
-      /<label for="code">Code de vérification<\/label>[\s\S]*<input[^>]*autocomplete="one-time-code"[^>]*inputmode="numeric"/
+      /<label for="code">Code de vérification<\/label>[\s\S]*<input[^>]*autocomplete="one-time-code"/
     )
+    // The field takes recovery codes too: a phone's digits-only keypad could not type them.
+    assert.notMatch(step.text(), /<input[^>]*name="code"[^>]*inputmode="numeric"/)
     assert.include(step.text(), 'Se souvenir de cet appareil 30 jours')
 
     const entry = await AuditLog.findByOrFail('action', 'admin_user.password_verify')

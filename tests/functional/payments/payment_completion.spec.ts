@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import type { TestContext } from '@japa/runner/core'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type Order from '#models/order'
+import OrderEvent from '#models/order_event'
 import Payment from '#models/payment'
 import { documentYear } from '#services/invoices/invoice_service'
 import ShipmentService from '#services/orders/shipment_service'
@@ -198,6 +199,32 @@ test.group('Card payment completion', (group) => {
     assert.deepEqual({ ...after, events: [] }, { ...shipped, events: [] })
   })
 
+  test('a second capture of another transaction for a paid order is noted for a refund, not taken as a replay', async ({
+    assert,
+    client,
+    cleanup,
+  }) => {
+    const { order } = await orderAtThePsp(cleanup)
+    await notifyPsp(client, captured(order))
+    const paid = await paymentRecord(order.id)
+
+    // The shopper also paid an earlier session left open in another tab.
+    const second = await notifyPsp(client, {
+      ...captured(order, 'evt_2'),
+      transaction: 'txn_other',
+    })
+    second.assertStatus(200)
+    const after = await paymentRecord(order.id)
+    assert.deepEqual(after.events, [
+      ['evt_1', 'captured', 'paid'],
+      ['evt_2', 'captured', 'late'],
+    ])
+    assert.deepEqual({ ...after, events: [] }, { ...paid, events: [] })
+    const notes = await OrderEvent.query().where('order_id', order.id).where('type', 'payment')
+    const note = notes.find((event) => event.note?.includes('txn_other'))
+    assert.include(note?.note ?? '', 'refund it from the provider')
+  })
+
   test('a notification with a bad signature gets 400 and changes nothing', async ({
     assert,
     client,
@@ -252,9 +279,15 @@ test.group('Card payment completion', (group) => {
     const back = await backFromPsp(client, order.number)
     back.assertStatus(200)
     const html = back.text()
-    assert.match(html, /<meta http-equiv="refresh" content="3">/)
+    const reloadUrl = `/checkout/payments/${order.number}/return?reloads=1`
+    assert.include(html, `<meta http-equiv="refresh" content="3;url=${reloadUrl}">`)
     assert.match(html, new RegExp(`<p role="status">[^<]*${order.number}`))
-    assert.include(html, `href="/checkout/payments/${order.number}/return"`)
+    assert.include(html, `href="${reloadUrl}"`)
+    // After a minute it stops reloading by itself and leaves it to the shopper (WCAG 2.2.1).
+    const later = await backFromPsp(client, order.number, { reloads: 20 })
+    later.assertStatus(200)
+    assert.notInclude(later.text(), 'http-equiv="refresh"')
+    assert.include(later.text(), `href="/checkout/payments/${order.number}/return?reloads=21"`)
     const record = await paymentRecord(order.id)
     assert.deepEqual(record.order, ['pending_payment', 'pending', false])
     assert.deepEqual(record.invoices, [])

@@ -9,6 +9,7 @@ import Coupon from '#models/coupon'
 import Order from '#models/order'
 import OrderEvent from '#models/order_event'
 import OrderPayments from '#services/orders/order_payments'
+import PaymentCompletion from '#services/payments/payment_completion'
 import PaymentWindow from '#services/payments/payment_window'
 import { CART_COOKIE } from '#support/shopper'
 import { sqlTimestamp } from '#support/sql_timestamp'
@@ -322,6 +323,37 @@ test.group('Card payments that do not complete', (group) => {
     psp.down = false
     assert.deepEqual(await window.cancelOverdue(), [order.number])
     assert.equal(await stockOf(variantId), 5)
+  })
+
+  test('an authorization landing while the window job closes the payment leaves the order to capture', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { psp, order, variantId } = await couponOrderAtThePsp(cleanup)
+    await overdueNow(order)
+    const completion = await app.container.make(PaymentCompletion)
+    const cancel = psp.cancel.bind(psp)
+    // The PSP's notification lands between the job's query and its call to the PSP.
+    psp.cancel = async (attempt) => {
+      const atPsp = psp.psp.get(order.number)!
+      atPsp.status = 'authorized'
+      await completion.apply(
+        psp.code,
+        {
+          kind: 'authorized',
+          orderReference: order.number,
+          eventId: 'evt_auth',
+          transactionId: atPsp.transactionId,
+          amount: atPsp.amount,
+        },
+        { label: `provider:${psp.code}` }
+      )
+      return cancel(attempt)
+    }
+    const window = await app.container.make(PaymentWindow)
+    assert.deepEqual(await window.cancelOverdue(), [])
+    assert.deepEqual(await paymentState(order.id), ['pending_payment', 'authorized', false])
+    assert.equal(await stockOf(variantId), 3)
   })
 
   test('a capture arriving after the order was cancelled never pays it and is noted for a refund', async ({

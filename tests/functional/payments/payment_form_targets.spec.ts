@@ -43,6 +43,10 @@ test.group('Payment pages in the Content-Security-Policy', (group) => {
       'http://psp.example.com/form',
       'javascript:alert(1)',
       'pay.psp.test',
+      // A host the URL parser lets through but a policy reads as a wildcard or a new directive.
+      'https://*',
+      'https://*.psp.test/form',
+      'https://psp.test;script-src/form',
       // A local test gateway on loopback is.
       'http://127.0.0.1:9443/form',
     ]

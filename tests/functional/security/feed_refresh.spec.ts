@@ -170,6 +170,22 @@ test.group('Security feed refresh', (group) => {
     assert.notInclude(audit.output, 's3cret')
   })
 
+  test('a mistyped feed URL is refused with its name, without its credentials', async ({
+    assert,
+    cleanup,
+  }) => {
+    const source = 'https://agency:s3cret@mirror .example/feed.json'
+    useAdvisoryFeed(cleanup, { source, publicKeys: feedKeyPair().publicPem })
+
+    const refused = await runSecurityCommand('security:feed:refresh', [])
+
+    assert.equal(refused.exitCode, 1)
+    assert.include(refused.output, 'https://mirror .example/feed.json is not a valid URL')
+    assert.notInclude(refused.output, 's3cret')
+    const row = await SecurityFeed.findOrFail('advisories')
+    assert.include(row.lastError, 'is not a valid URL')
+  })
+
   test('a feed server that does not answer in time is given up', async ({ assert, cleanup }) => {
     const server = await startFeedServer(cleanup)
     useAdvisoryFeed(cleanup, {
@@ -188,6 +204,21 @@ test.group('Security feed refresh', (group) => {
     // Well before the 10 s default: the configured limit applied.
     assert.isBelow(Date.now() - started, 5000)
   })
+
+  test('a feed server sending more than 5 MB is cut off as the bytes arrive', async ({
+    assert,
+    cleanup,
+  }) => {
+    const server = await startFeedServer(cleanup)
+    useAdvisoryFeed(cleanup, { source: server.url, publicKeys: feedKeyPair().publicPem })
+    server.flood()
+
+    const refused = await runSecurityCommand('security:feed:refresh', [])
+
+    assert.equal(refused.exitCode, 1)
+    // Not buffered until the download times out: refused at the cap, whatever comes next.
+    assert.include(refused.output, `${server.url} is larger than 5242880 bytes`)
+  }).timeout(15_000)
 
   test('security:feed:sign writes a signature the shop verifies, and refuses a malformed feed', async ({
     assert,

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process'
 import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { fixturePlugin, runAce } from '#tests/helpers/plugins'
 import {
@@ -174,6 +176,22 @@ test.group('security:audit', (group) => {
     assert.equal(exitCode, 0, output)
     assert.match(output, /npm audit skipped: .*ECONNREFUSED/)
   })
+
+  test('--json --refresh prints one JSON document on stdout even when the feed is refused', async ({
+    assert,
+  }) => {
+    // A real process: the app logger writes to stdout, which in-process runs do not capture.
+    const audit = spawnSync(process.execPath, ['ace', 'security:audit', '--json', '--refresh'], {
+      cwd: app.makePath(),
+      env: { ...process.env, SECURITY_FEED_URL: await unreachableFeedUrl() },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+
+    assert.equal(audit.status, 1, audit.stderr)
+    const report = JSON.parse(audit.stdout)
+    assert.include(report.feed.lastError, 'ECONNREFUSED')
+  }).timeout(40_000)
 
   test('the feed is refreshed every day by the scheduler', async ({ assert }) => {
     const { registerSchedules } = await import('#start/schedule')

@@ -314,6 +314,26 @@ test.group('Stripe Checkout through the shop', (group) => {
     assert.lengthOf(mail.ofKind('payment_received'), 1)
   })
 
+  test('an authorization Stripe cancels after 7 days cancels the order and releases its stock', async ({
+    assert,
+    client,
+    cleanup,
+  }) => {
+    const { emulator, variantId } = await shop(cleanup, { capture: 'manual' })
+    const stockBefore = await kit.stockOf(variantId)
+    const order = await placeWithStripe(client, emulator, variantId)
+    await emulator.pay(order.sessionId, { number: CARDS.success })
+    const [intent] = [...emulator.paymentIntents.values()]
+
+    assert.equal(await emulator.deliver(emulator.cancelAuthorization(intent.id)), 200)
+
+    const record = await kit.paymentRecord(order.id)
+    assert.deepEqual(record.order, ['cancelled', 'cancelled', false])
+    assert.equal(await kit.stockOf(variantId), stockBefore)
+    // The event was re-read from the API, not trusted as sent.
+    assert.isAtLeast(emulator.requestsTo('GET', `/v1/payment_intents/${intent.id}`).length, 1)
+  })
+
   test('a signed-in customer saves a card at Stripe and finds it on the account page', async ({
     assert,
     client,

@@ -240,6 +240,14 @@ export class StripeEmulator {
     return this.event('checkout.session.expired', session)
   }
 
+  /** Stripe cancels an authorization left uncaptured for 7 days; returns the event it sends. */
+  cancelAuthorization(intentId: string) {
+    const intent = this.paymentIntents.get(intentId)!
+    intent.status = 'canceled'
+    intent.cancellation_reason = 'automatic'
+    return this.event('payment_intent.canceled', intent)
+  }
+
   /** A Stripe Customer made outside the API calls under test; returns its id. */
   createCustomerFor(email: string) {
     return this.createCustomer({ email }).id as string

@@ -31,7 +31,6 @@ test.group('Systempay / payment form', () => {
       vads_order_id: 'CMD-2026-000042',
       vads_page_action: 'PAYMENT',
       vads_payment_config: 'SINGLE',
-      vads_return_mode: 'GET',
       vads_site_id: '12345678',
       vads_trans_date: '20261124101438',
       vads_url_cancel: URLS.cancel,
@@ -43,6 +42,8 @@ test.group('Systempay / payment form', () => {
       vads_version: 'V2',
     })
     assert.match(transId, /^\d{6}$/)
+    // No vads_return_mode (NONE): the return URL carries no e-mail or card field.
+    assert.notProperty(form.fields, 'vads_return_mode')
     assert.equal(form.reference, transId)
     assert.isTrue(hasValidSignature(form.fields, SETTINGS.testKey))
     assert.isFalse(hasValidSignature(form.fields, SETTINGS.productionKey!))

@@ -1,0 +1,40 @@
+import { test } from '@japa/runner'
+import mail from '@adonisjs/mail/services/main'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { CustomerFactory } from '#database/factories/customer_factory'
+
+/**
+ * An account created by SSO has no password of its own (so its last linked
+ * provider cannot be unlinked) until a reset link gives it one.
+ */
+test.group('Accounts created by SSO', (group) => {
+  group.each.setup(() => testUtils.db().truncate())
+
+  test('a password reset gives the account a password of its own', async ({
+    assert,
+    client,
+    cleanup,
+  }) => {
+    const { messages } = mail.fake()
+    cleanup(() => mail.restore())
+    const customer = await CustomerFactory.merge({ passwordSet: false }).create()
+
+    await client
+      .post('/account/forgot-password')
+      .form({ email: customer.email })
+      .withCsrfToken()
+      .redirects(0)
+    const match = /\/account\/reset-password\/([\w-]+)/.exec(
+      String(messages.sent()[0].nodeMailerMessage.text)
+    )
+    const password = 'un-nouveau-mot-de-passe'
+    await client
+      .post(`/account/reset-password/${match![1]}`)
+      .form({ password, password_confirmation: password })
+      .withCsrfToken()
+      .redirects(0)
+
+    await customer.refresh()
+    assert.isTrue(customer.passwordSet)
+  })
+})
