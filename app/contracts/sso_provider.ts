@@ -56,7 +56,10 @@ export abstract class SsoProvider {
   /** Text of the sign-in button ("Continuer avec …"). */
   abstract label(locale: Locale): string
 
-  /** An absolute https URL (or a site path) of a small logo shown on the button, if any. */
+  /**
+   * A site path of a small logo shown on the button, if any (the CSP allows
+   * only the shop's own images).
+   */
   logoUrl(): string | null {
     return null
   }

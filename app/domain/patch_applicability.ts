@@ -55,7 +55,8 @@ export interface PatchJournalEntry {
  * - `applied`, or `changed` when its file changed since: active (guards on);
  * - `reverted`: undone with `patch:revert`; only an explicit `patch:apply`
  *   runs it again;
- * - `superseded`: the installed version contains the fix; never runs again;
+ * - `superseded`: the installed version contains the fix; never runs again
+ *   unless an affected version is installed again;
  * - `not_affected`: nothing to fix on the installed version.
  */
 export type PatchState =
@@ -77,7 +78,9 @@ export function patchState(
 ): { state: PatchState; error: string | null; journaled: boolean } {
   const decisive = entries.filter((entry) => DECISIVE.has(entry.outcome)).at(-1)
   const last = entries.at(-1)
-  if (decisive?.outcome === 'superseded')
+  // Recorded superseded stays so until an affected version is back (a
+  // downgrade, a reinstall of the flawed version): then it is to apply again.
+  if (decisive?.outcome === 'superseded' && applicability !== 'affected')
     return { state: 'superseded', error: null, journaled: true }
   if (applicability === 'superseded') return { state: 'superseded', error: null, journaled: false }
   if (decisive?.outcome === 'applied') {

@@ -50,6 +50,17 @@ export default class RequestGuards {
   }
 
   async active(): Promise<ActiveGuard[]> {
+    try {
+      return await this.current()
+    } catch (error) {
+      // Last known guards stay on: a database hiccup, or the very flood a
+      // guard is there to stop exhausting the pool, must not switch them off.
+      if (this.#cache) return this.#cache.guards
+      throw error
+    }
+  }
+
+  private async current(): Promise<ActiveGuard[]> {
     const plugins = await this.registry.active()
     const cache = this.#cache
     if (cache?.plugins === plugins && Date.now() - this.#checkedAt < JOURNAL_CHECK_MS) {

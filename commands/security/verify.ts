@@ -8,10 +8,10 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 export default class SecurityVerify extends BaseCommand {
   static commandName = 'security:verify'
   static description =
-    'Compare the files of the core and installed plugins with the baseline; exit 1 when a file changed, was added or removed'
+    'Compare the files of the core and plugin folders with the baseline; exit 1 when a file changed, was added or removed'
   static help = [
     'Lists every file changed (checksum differs), added (not in the baseline: the usual injected skimmer) or removed, per component.',
-    'An installed plugin without baseline is a finding too; with no baseline at all, run security:baseline first (exit 1).',
+    'A plugin folder without baseline (installed or not: a dropped-in folder loads at boot) is a finding too; with no baseline at all, run security:baseline first (exit 1).',
     'The result is recorded and shown on the Security page and in the PCI-DSS evidence export.',
     'Exit code 0 when every file is as recorded, 1 otherwise.',
     '{{ binaryName }} security:verify',

@@ -13,6 +13,7 @@ import { countQueries } from '#tests/helpers/query_counter'
 import { cliActor } from '#plugin_kernel/plugin_lifecycle'
 import { CustomerFactory } from '#database/factories/customer_factory'
 import { cartReadyToOrder, checkoutShop, productOnSale, stockOf } from '#tests/helpers/checkout'
+import { fillDeliveryAddress } from '#tests/helpers/checkout_browser'
 import { fakeMail, runQueuedJobsNow } from '#tests/helpers/mail'
 import { paymentRecord } from '#tests/helpers/payments'
 
@@ -151,6 +152,7 @@ export const pluginTestKit = {
   checkoutShop,
   productOnSale,
   cartReadyToOrder,
+  fillDeliveryAddress,
   stockOf,
   fakeMail,
   runQueuedJobsNow,

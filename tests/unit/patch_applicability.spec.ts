@@ -114,8 +114,15 @@ test.group('Hot-fixes: a patch state from its journal', () => {
       journaled: true,
     })
     assert.equal(patchState([], 'abc', 'superseded').state, 'superseded')
-    // Recorded superseded, it never becomes pending again.
-    assert.equal(patchState([entry('superseded')], 'abc', 'affected').state, 'superseded')
+    // Recorded superseded, it stays so past the range or with the plugin gone…
+    assert.equal(patchState([entry('superseded')], 'abc', 'superseded').state, 'superseded')
+    assert.equal(patchState([entry('superseded')], 'abc', 'not_affected').state, 'superseded')
+    // …but the flawed version installed again (downgrade, reinstall) needs the fix again.
+    assert.deepEqual(patchState([entry('applied'), entry('superseded')], 'abc', 'affected'), {
+      state: 'pending',
+      error: null,
+      journaled: true,
+    })
     assert.isFalse(isInEffect('superseded'))
   })
 })

@@ -8,6 +8,7 @@ import MarketingConsent from '#models/marketing_consent'
 import Order from '#models/order'
 import PrivacyRequest from '#models/privacy_request'
 import Withdrawal from '#models/withdrawal'
+import SsoIdentity from '#models/sso_identity'
 import GuaranteeClaim from '#models/guarantee_claim'
 
 /**
@@ -31,7 +32,7 @@ const day = (date: DateTime | null) => date?.toISODate() ?? null
  */
 export async function personalDataOf(customer: Customer) {
   const orderIds = ordersOfAccount(customer.id).select('id')
-  const [addresses, cart, orders, consent, contracts, requests, withdrawals, claims] =
+  const [addresses, cart, orders, consent, contracts, requests, withdrawals, claims, identities] =
     await Promise.all([
       CustomerAddress.query().where('customer_id', customer.id).orderBy('id'),
       Cart.query()
@@ -47,6 +48,7 @@ export async function personalDataOf(customer: Customer) {
       PrivacyRequest.query().where('customer_id', customer.id).orderBy('id'),
       Withdrawal.query().whereIn('order_id', orderIds).preload('order').orderBy('id'),
       GuaranteeClaim.query().whereIn('order_id', orderIds).preload('order').orderBy('id'),
+      SsoIdentity.query().where({ audience: 'shoppers', customerId: customer.id }).orderBy('id'),
     ])
   return {
     format: 'comptoir.personal_data.v1',
@@ -60,6 +62,14 @@ export async function personalDataOf(customer: Customer) {
       createdAt: iso(customer.createdAt),
       lastSignInAt: iso(customer.lastActivityAt),
     },
+    // Identity providers linked for signing in, as they identify the person.
+    signInProviders: identities.map((identity) => ({
+      provider: identity.providerCode,
+      subject: identity.subject,
+      email: identity.email,
+      linkedAt: iso(identity.createdAt),
+      lastUsedAt: iso(identity.lastUsedAt),
+    })),
     addresses: addresses.map((address) => ({
       firstName: address.firstName,
       lastName: address.lastName,

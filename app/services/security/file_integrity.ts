@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { lstat, readdir, readlink } from 'node:fs/promises'
+import { lstat, readFile, readdir, readlink, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
@@ -49,7 +49,7 @@ export interface BaselineResult {
 export default class FileIntegrity {
   constructor(protected roots: IntegrityRoots) {}
 
-  /** Records the core and every installed plugin, replacing any previous baseline. */
+  /** Records the core and every plugin folder, replacing any previous baseline. */
   async baseline(actor: string): Promise<BaselineResult> {
     const started = performance.now()
     const components = await this.components()
@@ -129,9 +129,19 @@ export default class FileIntegrity {
     })
   }
 
-  /** The core and every installed plugin, at their installed versions. */
+  /**
+   * The core, every installed plugin at its installed version, and every
+   * other plugin folder: the web process imports each compatible folder's
+   * plugin.ts at boot for its routes, installed or not, so a dropped-in
+   * folder runs and must be tracked too.
+   */
   private async components(): Promise<Component[]> {
     const plugins = await Plugin.query().orderBy('name')
+    const installed = new Set(plugins.map((plugin) => plugin.name))
+    const others: Component[] = []
+    for (const name of await this.pluginFolders()) {
+      if (!installed.has(name)) others.push(this.plugin(name, await this.folderVersion(name)))
+    }
     return [
       {
         name: CORE_PACKAGE,
@@ -140,7 +150,27 @@ export default class FileIntegrity {
         entries: CORE_TRACKED,
       },
       ...plugins.map((plugin) => this.plugin(plugin.name, plugin.installedVersion)),
+      ...others,
     ]
+  }
+
+  /** The folders of plugins/ the plugin directory scans (dot folders never load). */
+  private async pluginFolders() {
+    const entries = await readdir(this.roots.pluginsRoot, { withFileTypes: true }).catch(() => [])
+    return entries
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .filter((entry) => !isSkippedFolder(entry.name))
+      .map((entry) => entry.name)
+      .sort()
+  }
+
+  /** A folder's package version, "-" when its package.json is unreadable. */
+  private async folderVersion(name: string) {
+    const manifest = join(this.roots.pluginsRoot, name, 'package.json')
+    const pkg = await readFile(manifest, 'utf8')
+      .then((text) => JSON.parse(text) as { version?: unknown })
+      .catch(() => null)
+    return typeof pkg?.version === 'string' ? pkg.version.slice(0, 64) : '-'
   }
 
   private plugin(name: string, version: string): Component {
@@ -163,7 +193,10 @@ export default class FileIntegrity {
     const paths: string[] = []
     const links: FileManifest = {}
     const visit = async (relative: string) => {
-      const info = await lstat(join(component.folder, relative)).catch(() => null)
+      // The plugin folder itself is followed: the registry loads a linked folder's code.
+      const info = await (relative ? lstat : stat)(join(component.folder, relative)).catch(
+        () => null
+      )
       if (!info) return
       if (info.isSymbolicLink()) {
         // A link is recorded by where it points, never followed.

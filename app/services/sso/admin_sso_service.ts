@@ -135,8 +135,14 @@ export default class AdminSsoService {
   /** Whether this email may use the password form (see #domain/sso). */
   async passwordAllowed(email: string) {
     const policy = await this.policy()
+    // Checked again at each use: a break-glass account since demoted, or whose
+    // 2FA was turned off, would be a password-only way around mandatory SSO.
+    const breakGlass =
+      policy.breakGlass?.role === 'owner' && (await this.twoFactor.isEnabled(policy.breakGlass.id))
+        ? policy.breakGlass
+        : null
     return passwordSignInAllowed(
-      { required: policy.required, breakGlassEmail: policy.breakGlass?.email ?? null },
+      { required: policy.required, breakGlassEmail: breakGlass?.email ?? null },
       email
     )
   }

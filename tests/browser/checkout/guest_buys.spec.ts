@@ -6,6 +6,7 @@ import Order from '#models/order'
 import { AdminUserFactory } from '#database/factories/admin_user_factory'
 import { assertAccessible } from '#tests/helpers/accessibility'
 import { checkoutShop } from '#tests/helpers/checkout'
+import { fillDeliveryAddress } from '#tests/helpers/checkout_browser'
 import { createCoupon } from '#tests/helpers/coupons'
 import { fakeMail, runQueuedJobsNow } from '#tests/helpers/mail'
 import { pickupCodeFrom } from '#tests/helpers/pickups'
@@ -57,12 +58,7 @@ test.group('Shopper journey: a guest buys', (group) => {
     await page.getByRole('button', { name: 'Continuer' }).click()
 
     await page.assertPath('/checkout/addresses')
-    const delivery = page.getByRole('group', { name: 'Adresse de livraison' })
-    await delivery.getByLabel('Prénom').fill('Claire')
-    await delivery.getByLabel('Nom', { exact: true }).fill('Martin')
-    await delivery.getByLabel('Adresse', { exact: true }).fill('12 rue des Lilas')
-    await delivery.getByLabel('Code postal').fill('75011')
-    await delivery.getByLabel('Ville').fill('Paris')
+    await fillDeliveryAddress(page)
     await assertAccessible(page)
     await page.getByRole('button', { name: 'Continuer vers la livraison' }).click()
 
@@ -143,12 +139,13 @@ test.group('Shopper journey: a guest buys', (group) => {
     await page.getByRole('link', { name: 'Passer commande' }).click()
     await page.getByLabel('Adresse e-mail').fill('paul@example.fr')
     await page.getByRole('button', { name: 'Continuer' }).click()
-    const delivery = page.getByRole('group', { name: 'Adresse de livraison' })
-    await delivery.getByLabel('Prénom').fill('Paul')
-    await delivery.getByLabel('Nom', { exact: true }).fill('Girard')
-    await delivery.getByLabel('Adresse', { exact: true }).fill('3 quai Saint-Vincent')
-    await delivery.getByLabel('Code postal').fill('69001')
-    await delivery.getByLabel('Ville').fill('Lyon')
+    await fillDeliveryAddress(page, {
+      firstName: 'Paul',
+      lastName: 'Girard',
+      line: '3 quai Saint-Vincent',
+      postalCode: '69001',
+      city: 'Lyon',
+    })
     await page.getByRole('button', { name: 'Continuer vers la livraison' }).click()
 
     // The warehouse holds none: only the shop can serve this cart.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -128,6 +128,44 @@ test.group('security:baseline and security:verify', (group) => {
       path: 'resources/views/price_note.edge',
       change: 'changed',
     })
+  })
+
+  test('plugin folders that are not installed are tracked: the web process imports them at boot', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { root } = await sandboxShop(cleanup)
+    await cp(fixturePlugin('fixture-hotfixes'), join(root, 'fixture-hotfixes'), { recursive: true })
+    const baseline = await runSecurityCommand('security:baseline', [])
+    assert.match(baseline.output, /fixture-hotfixes 1\.0\.0: \d+ files/)
+
+    // A skimmer in a present but uninstalled plugin, and a whole folder dropped in.
+    await writeFile(join(root, 'fixture-hotfixes', 'plugin.ts'), 'steal()\n', { flag: 'a' })
+    await mkdir(join(root, 'evil'))
+    await writeFile(join(root, 'evil', 'plugin.ts'), 'steal()\n')
+
+    const verify = await runSecurityCommand('security:verify', [])
+    assert.equal(verify.exitCode, 1, verify.output)
+    assert.include(verify.output, 'changed: fixture-hotfixes plugin.ts')
+    assert.include(verify.output, 'no baseline for evil')
+  })
+
+  test('an installed plugin whose folder is a symbolic link has its files tracked', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { appRoot, plugin } = await sandboxShop(cleanup)
+    const elsewhere = join(appRoot, 'elsewhere')
+    await rename(plugin, elsewhere)
+    await symlink(elsewhere, plugin)
+    await runSecurityCommand('security:baseline', [])
+    const recorded = await IntegrityBaseline.findOrFail(NOTES)
+    assert.equal(recorded.fileCount, 4)
+
+    await writeFile(join(elsewhere, 'plugin.ts'), 'steal()\n', { flag: 'a' })
+    const verify = await runSecurityCommand('security:verify', [])
+    assert.equal(verify.exitCode, 1, verify.output)
+    assert.include(verify.output, `changed: ${NOTES} plugin.ts`)
   })
 
   test('plugin:upgrade records the new version files', async ({ assert, cleanup }) => {

@@ -208,6 +208,30 @@ test.group('Security hot-fixes', (group) => {
     assert.lengthOf(await outcomesOf(HOTFIX.split('/')[1]), 3)
   })
 
+  test('the guard stays on when the database cannot be read for a moment', async ({
+    assert,
+    client,
+    cleanup,
+  }) => {
+    const { kernel } = await hotfixShop(cleanup)
+    const applied = await runAce('patch:apply', [HOTFIX])
+    assert.equal(applied.exitCode, 0, applied.output)
+    assert.equal(await noteAnswer(client, EXPLOIT), 403)
+
+    // The plugin list is re-read and the journal query fails (pool exhausted).
+    const { registry, journal } = kernel
+    const plugins = await registry.active()
+    registry.active = async () => [...plugins]
+    journal.version = async () => {
+      throw new Error('Knex: Timeout acquiring a connection')
+    }
+    cleanup(async () => {
+      Reflect.deleteProperty(registry, 'active')
+      Reflect.deleteProperty(journal, 'version')
+    })
+    assert.equal(await noteAnswer(client, EXPLOIT), 403)
+  })
+
   test('a hot-fix applied by another process reaches this one within seconds', async ({
     assert,
     client,

@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import type { TestContext } from '@japa/runner/core'
+import type AdminUser from '#models/admin_user'
 import testUtils from '@adonisjs/core/services/test_utils'
 import AuditLog from '#models/audit_log'
 import Setting from '#models/setting'
@@ -68,26 +70,31 @@ test.group('Mandatory SSO for staff', (group) => {
     const breakGlass = await AdminUserFactory.create()
     const manager = await AdminUserFactory.apply('manager').create()
     await enrolTwoFactor(breakGlass)
-    await Setting.create({
-      key: 'admin.sso_required',
-      value: JSON.stringify({ breakGlassAdminUserId: breakGlass.id }),
-    })
+    await requireSso(breakGlass)
 
-    const refused = await client
-      .post('/admin/login')
-      .form({ email: manager.email, password: ADMIN_PASSWORD })
-      .withCsrfToken()
-      .redirects(0)
+    const refused = await passwordSignIn(client, manager)
     refused.assertHeader('location', '/admin/login')
     refused.assertFlashMessage('error', DISABLED)
 
     // The break-glass owner goes on to the second factor.
-    const allowed = await client
-      .post('/admin/login')
-      .form({ email: breakGlass.email, password: ADMIN_PASSWORD })
-      .withCsrfToken()
-      .redirects(0)
+    const allowed = await passwordSignIn(client, breakGlass)
     allowed.assertHeader('location', '/admin/login/two-factor')
+  })
+
+  test('a break-glass owner who turned 2FA off, or was demoted, loses the password form', async ({
+    client,
+  }) => {
+    const breakGlass = await AdminUserFactory.create()
+    await requireSso(breakGlass)
+    // Chosen with 2FA (see above), which is no longer on.
+    const withoutSecondFactor = await passwordSignIn(client, breakGlass)
+    withoutSecondFactor.assertFlashMessage('error', DISABLED)
+
+    await enrolTwoFactor(breakGlass)
+    breakGlass.role = 'manager'
+    await breakGlass.save()
+    const demoted = await passwordSignIn(client, breakGlass)
+    demoted.assertFlashMessage('error', DISABLED)
   })
 
   test('the policy page is for owners only', async ({ client }) => {
@@ -96,3 +103,20 @@ test.group('Mandatory SSO for staff', (group) => {
     response.assertStatus(403)
   })
 })
+
+/** SSO made mandatory, with this break-glass account. */
+function requireSso(breakGlass: AdminUser) {
+  return Setting.create({
+    key: 'admin.sso_required',
+    value: JSON.stringify({ breakGlassAdminUserId: breakGlass.id }),
+  })
+}
+
+/** The password form of the admin login, not following its redirect. */
+function passwordSignIn(client: TestContext['client'], user: AdminUser) {
+  return client
+    .post('/admin/login')
+    .form({ email: user.email, password: ADMIN_PASSWORD })
+    .withCsrfToken()
+    .redirects(0)
+}

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import mail from '@adonisjs/mail/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { CustomerFactory } from '#database/factories/customer_factory'
+import SsoIdentity from '#models/sso_identity'
 
 /**
  * An account created by SSO has no password of its own (so its last linked
@@ -36,5 +37,30 @@ test.group('Accounts created by SSO', (group) => {
 
     await customer.refresh()
     assert.isTrue(customer.passwordSet)
+  })
+
+  test('the personal data export lists the linked providers (LEGAL.md R-03)', async ({
+    client,
+    assert,
+  }) => {
+    const customer = await CustomerFactory.merge({ passwordSet: false }).create()
+    await SsoIdentity.create({
+      audience: 'shoppers',
+      providerCode: 'keycloak',
+      subject: 'kc-42',
+      customerId: customer.id,
+      adminUserId: null,
+      email: 'claire@idp.example',
+      lastUsedAt: null,
+    })
+
+    const response = await client
+      .get('/account/privacy/export.json')
+      .withGuard('customer')
+      .loginAs(customer)
+    response.assertStatus(200)
+    assert.containsSubset(response.body().signInProviders, [
+      { provider: 'keycloak', subject: 'kc-42', email: 'claire@idp.example' },
+    ])
   })
 })

@@ -3,19 +3,14 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import type { Page } from 'playwright'
 import { CARDS } from '#tests/helpers/systempay_emulator'
-import { systempayShop } from '#tests/helpers/shop'
+import { kit, systempayShop } from '#tests/helpers/shop'
 
 /** A guest fills the tunnel up to the review step with the given payment method, and orders. */
 async function orderAs(page: Page, method: RegExp) {
   await page.getByRole('link', { name: 'Passer commande' }).click()
   await page.getByLabel('Adresse e-mail').fill('claire@example.fr')
   await page.getByRole('button', { name: 'Continuer' }).click()
-  const delivery = page.getByRole('group', { name: 'Adresse de livraison' })
-  await delivery.getByLabel('Prénom').fill('Claire')
-  await delivery.getByLabel('Nom', { exact: true }).fill('Martin')
-  await delivery.getByLabel('Adresse', { exact: true }).fill('12 rue des Lilas')
-  await delivery.getByLabel('Code postal').fill('75011')
-  await delivery.getByLabel('Ville').fill('Paris')
+  await kit.fillDeliveryAddress(page)
   await page.getByRole('button', { name: 'Continuer vers la livraison' }).click()
   await page.getByLabel(/Livraison à domicile/).check()
   await page.getByRole('button', { name: 'Continuer vers le paiement' }).click()

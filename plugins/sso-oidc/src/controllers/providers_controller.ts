@@ -71,6 +71,19 @@ export default class ProvidersController {
         { field: 'code', message: i18n.t('sso-oidc.admin.code_taken'), rule: 'unique' },
       ])
     }
+    // Linked identities are keyed by code and `sub`, and a `sub` is unique only
+    // within its issuer: another issuer under the same code would sign its
+    // users into the accounts linked at the first one. A new provider instead.
+    const moved = row ? (['code', 'issuer'] as const).filter((f) => input[f] !== row[f]) : []
+    if (moved.length) {
+      throw new errors.E_VALIDATION_ERROR(
+        moved.map((field) => ({
+          field,
+          message: i18n.t('sso-oidc.admin.fixed_once_saved'),
+          rule: 'immutable',
+        }))
+      )
+    }
     const saved = await this.directory.save(row, {
       ...input,
       clientSecret: input.clientSecret ?? null,

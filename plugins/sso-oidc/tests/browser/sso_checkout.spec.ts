@@ -44,12 +44,7 @@ test.group('SSO during checkout, in a browser', (group) => {
 
     // Back from the provider, signed in, where the checkout was going.
     await page.waitForURL('**/checkout/addresses')
-    const delivery = page.getByRole('group', { name: 'Adresse de livraison' })
-    await delivery.getByLabel('Prénom').fill('Claire')
-    await delivery.getByLabel('Nom', { exact: true }).fill('Martin')
-    await delivery.getByLabel('Adresse', { exact: true }).fill('12 rue des Lilas')
-    await delivery.getByLabel('Code postal').fill('75011')
-    await delivery.getByLabel('Ville').fill('Paris')
+    await kit.fillDeliveryAddress(page)
     await page.getByRole('button', { name: 'Continuer vers la livraison' }).click()
     await page.assertPath('/checkout/delivery')
     await page.getByLabel(/Livraison à domicile/).check()

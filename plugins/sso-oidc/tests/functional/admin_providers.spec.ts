@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { TestContext } from '@japa/runner/core'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import IdentityProvider from '#src/identity_provider'
@@ -13,6 +14,7 @@ const FORM = {
   clientSecret: 's3cr3t-value',
   scopes: 'openid email profile',
   audience: 'both',
+  logoUrl: '/images/sso/keycloak.svg',
   enabled: '1',
 }
 
@@ -37,8 +39,13 @@ test.group('Identity providers in the back office', (group) => {
     kernel.registry.invalidate()
     const providers = await kernel.registry.providers('sso')
     assert.deepEqual(
-      providers.map(({ provider }) => [provider.code, provider.label('fr'), provider.audiences()]),
-      [['keycloak', 'Keycloak', ['shoppers', 'admins']]]
+      providers.map(({ provider }) => [
+        provider.code,
+        provider.label('fr'),
+        provider.audiences(),
+        provider.logoUrl(),
+      ]),
+      [['keycloak', 'Keycloak', ['shoppers', 'admins'], '/images/sso/keycloak.svg']]
     )
 
     const list = await client.get(BASE).loginAs(owner)
@@ -52,10 +59,7 @@ test.group('Identity providers in the back office', (group) => {
     assert,
     cleanup,
   }) => {
-    await kit.installedPlugin(cleanup, PLUGIN)
-    const owner = await kit.adminUser(cleanup)
-    await client.post(BASE).loginAs(owner).form(FORM).withCsrfToken()
-    const row = await IdentityProvider.findByOrFail('code', 'keycloak')
+    const { owner, row } = await savedProvider({ client, cleanup })
 
     const edit = await client.get(`${BASE}/${row.id}/edit`).loginAs(owner)
     assert.notInclude(edit.text(), 's3cr3t-value')
@@ -71,24 +75,50 @@ test.group('Identity providers in the back office', (group) => {
     assert.equal(row.secret(), 's3cr3t-value')
   })
 
+  test('refuses to move a saved provider to another issuer or code', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    // Identities are linked by code and `sub`, which only the issuer makes unique.
+    const { owner, row } = await savedProvider({ client, cleanup })
+
+    const response = await client
+      .put(`${BASE}/${row.id}`)
+      .loginAs(owner)
+      .form({ ...FORM, code: 'other', issuer: 'https://evil.example.com/realms/shop' })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    const errors = response.flashMessages().inputErrorsBag as Record<string, unknown>
+    assert.containsSubset(Object.keys(errors), ['code', 'issuer'])
+    await row.refresh()
+    assert.equal(row.code, 'keycloak')
+    assert.equal(row.issuer, FORM.issuer)
+  })
+
   test('refuses a plain-HTTP issuer, a scope without openid and a code already used', async ({
     client,
     assert,
     cleanup,
   }) => {
-    await kit.installedPlugin(cleanup, PLUGIN)
-    const owner = await kit.adminUser(cleanup)
-    await client.post(BASE).loginAs(owner).form(FORM).withCsrfToken()
+    const { owner } = await savedProvider({ client, cleanup })
 
     const response = await client
       .post(BASE)
       .loginAs(owner)
-      .form({ ...FORM, issuer: 'http://sso.example.com', scopes: 'email' })
+      .form({
+        ...FORM,
+        issuer: 'http://sso.example.com',
+        scopes: 'email',
+        // Another host's image would be blocked by the CSP (img-src 'self').
+        logoUrl: 'https://cdn.example.com/logo.svg',
+      })
       .withCsrfToken()
       .redirects(0)
     response.assertStatus(302)
     const errors = response.flashMessages().inputErrorsBag as Record<string, unknown>
-    assert.containsSubset(Object.keys(errors), ['issuer', 'scopes'])
+    assert.containsSubset(Object.keys(errors), ['issuer', 'scopes', 'logoUrl'])
 
     const duplicate = await client.post(BASE).loginAs(owner).form(FORM).withCsrfToken().redirects(0)
     const duplicateErrors = duplicate.flashMessages().inputErrorsBag as Record<string, unknown>
@@ -103,3 +133,11 @@ test.group('Identity providers in the back office', (group) => {
     response.assertStatus(403)
   })
 })
+
+/** The plugin installed, an owner, and the provider of FORM saved by them. */
+async function savedProvider({ client, cleanup }: Pick<TestContext, 'client' | 'cleanup'>) {
+  await kit.installedPlugin(cleanup, PLUGIN)
+  const owner = await kit.adminUser(cleanup)
+  await client.post(BASE).loginAs(owner).form(FORM).withCsrfToken()
+  return { owner, row: await IdentityProvider.findByOrFail('code', 'keycloak') }
+}
