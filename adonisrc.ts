@@ -18,6 +18,7 @@ export default defineConfig({
     () => import('@adonisjs/queue/commands'),
     () => import('@adonisjs/bouncer/commands'),
     () => import('@adonisjs/mail/commands'),
+    () => import('@adonisjs/cache/commands'),
   ],
 
   providers: [
@@ -40,6 +41,8 @@ export default defineConfig({
     () => import('@adonisjs/queue/queue_provider'),
     () => import('@adonisjs/drive/drive_provider'),
     () => import('@adonisjs/mail/mail_provider'),
+    () => import('@adonisjs/redis/redis_provider'),
+    () => import('@adonisjs/cache/cache_provider'),
     () => import('#providers/app_provider'),
     () => import('#providers/plugin_provider'),
   ],

@@ -16,7 +16,9 @@ import 'reflect-metadata'
  * the shop's time zone (config/app.ts).
  */
 process.env.TZ = 'UTC'
+import cluster from 'node:cluster'
 import { Ignitor } from '@adonisjs/core'
+import type { ApplicationService } from '@adonisjs/core/types'
 
 const APP_ROOT = new URL('../', import.meta.url)
 
@@ -35,7 +37,16 @@ export function createIgnitor() {
     app.booting(async () => {
       await import('#start/env')
     })
-    app.listen('SIGTERM', () => app.terminate())
-    app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
+    app.listen('SIGTERM', () => stop(app))
+    app.listenIf(app.managedByPm2, 'SIGINT', () => stop(app))
   })
+}
+
+/**
+ * A cluster worker (bin/cluster.ts) is kept alive by its channel to the
+ * primary: it exits once its application has stopped.
+ */
+async function stop(app: ApplicationService) {
+  await app.terminate()
+  if (cluster.isWorker) process.exit()
 }

@@ -43,7 +43,9 @@ const dbConfig = defineConfig({
       },
       /**
        * WAL lets readers work while one writer commits; the busy timeout makes a
-       * second writer wait instead of failing at once.
+       * second writer wait instead of failing at once. The pool stays knex's one
+       * connection for SQLite: better-sqlite3 runs queries synchronously, so a
+       * second connection in the same process adds nothing but a second writer.
        */
       pool: {
         afterCreate: (connection: any, done: (error: Error | null, connection: any) => void) => {
@@ -65,7 +67,20 @@ const dbConfig = defineConfig({
         charset: 'utf8mb4',
         timezone: 'Z',
       },
-      pool: { min: 2, max: 10 },
+      /**
+       * A Node process uses one core and one connection per query in flight: ten
+       * cover a listing's parallel queries and a few concurrent requests. Every process
+       * (each cluster worker, the queue worker, ace commands) opens its own pool, so
+       * processes × DB_POOL_MAX plus a margin must stay under max_connections
+       * (151 by default): README "Database connections". Idle connections close
+       * (min 0, knex's advice); a request waits at most 10 s for one, then fails
+       * rather than piling up behind an overloaded database.
+       */
+      pool: {
+        min: 0,
+        max: env.get('DB_POOL_MAX', 10),
+        acquireTimeoutMillis: 10_000,
+      },
       migrations,
       /**
        * database/schema.ts is generated from SQLite, the development default, so

@@ -6,9 +6,12 @@ import { defineConfig, stores } from '@adonisjs/session'
  * Sessions live in the shop's database: any process can serve any request, and
  * a session that ends (sign-out, revoked access) is gone for good.
  */
+/** Read before the session starts too: the page cache serves only visitors without session data. */
+export const SESSION_COOKIE = 'comptoir-session'
+
 const sessionConfig = defineConfig({
   enabled: true,
-  cookieName: 'comptoir-session',
+  cookieName: SESSION_COOKIE,
   clearWithBrowser: false,
   age: '2h',
   cookie: {
@@ -20,6 +23,7 @@ const sessionConfig = defineConfig({
   store: env.get('SESSION_DRIVER'),
   stores: {
     database: stores.database({ tableName: 'sessions' }),
+    redis: stores.redis({ connection: 'main' }),
   },
 })
 

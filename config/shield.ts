@@ -22,13 +22,8 @@ const shieldConfig = defineConfig({
     },
     reportOnly: false,
   },
-  csrf: {
-    enabled: true,
-    // Providers sign their notifications; they carry no CSRF token.
-    exceptRoutes: ['/payments/:code/notifications'],
-    enableXsrfCookie: false,
-    methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
-  },
+  // CSRF is our own middleware (config/csrf.ts): its secret lives in a cookie, not the session.
+  csrf: { enabled: false },
   xFrame: {
     enabled: true,
     action: 'DENY',

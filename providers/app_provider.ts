@@ -31,9 +31,10 @@ export default class AppProvider {
   }
 
   async ready() {
-    if (this.app.getEnvironment() !== 'web') {
-      return
-    }
+    if (this.app.getEnvironment() !== 'web') return
+    const cluster = await import('#support/cluster_worker')
+    if (!cluster.runsSharedDuties()) return
+    if (cluster.clusterSize() > 1) await this.warnOfProcessLocalStores(cluster)
 
     const { registerSchedules } = await import('#start/schedule')
     await registerSchedules()
@@ -43,6 +44,20 @@ export default class AppProvider {
       this.#worker = await createQueueWorker(this.app)
       void this.#worker.start(['default'])
     }
+  }
+
+  /** Said once per cluster, by worker 1: the shop runs, but not as it should. */
+  private async warnOfProcessLocalStores(cluster: typeof import('#support/cluster_worker')) {
+    const local = cluster.processLocalStores({
+      SESSION_DRIVER: env.get('SESSION_DRIVER'),
+      LIMITER_STORE: env.get('LIMITER_STORE', 'database'),
+      CACHE_STORE: env.get('CACHE_STORE', 'memory'),
+    })
+    if (local.length === 0) return
+    const logger = await this.app.container.make('logger')
+    logger.warn(
+      `${local.join(', ')}: each worker of the cluster keeps its own; use database or redis (see README, Multi-process serving)`
+    )
   }
 
   async shutdown() {

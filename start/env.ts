@@ -32,7 +32,7 @@ export default await Env.create(new URL('../', import.meta.url), {
     return new Secret(value)
   },
 
-  SESSION_DRIVER: Env.schema.enum(['database', 'memory'] as const),
+  SESSION_DRIVER: Env.schema.enum(['database', 'memory', 'redis'] as const),
 
   DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'mysql'] as const),
   SQLITE_PATH: Env.schema.string.optional(),
@@ -41,6 +41,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   DB_USER: Env.schema.string.optional(),
   DB_PASSWORD: Env.schema.string.optional(),
   DB_DATABASE: Env.schema.string.optional(),
+  /** MySQL/MariaDB connections per process (10): processes × this must fit max_connections. */
+  DB_POOL_MAX: Env.schema.number.optional(),
 
   QUEUE_DRIVER: Env.schema.enum.optional(['database', 'sync'] as const),
   /**
@@ -48,7 +50,18 @@ export default await Env.create(new URL('../', import.meta.url), {
    * demo needs no second process.
    */
   QUEUE_INLINE_WORKER: Env.schema.boolean.optional(),
-  LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+  LIMITER_STORE: Env.schema.enum.optional(['database', 'memory', 'redis'] as const),
+
+  /** The page cache and other shared caches: `memory` (one process) or `redis` (several). */
+  CACHE_STORE: Env.schema.enum.optional(['memory', 'redis'] as const),
+  CACHE_MEMORY_MB: Env.schema.number.optional(),
+  /** Full-page cache of anonymous storefront pages (on unless set to false). */
+  PAGE_CACHE: Env.schema.boolean.optional(),
+  REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
+  REDIS_PORT: Env.schema.number.optional(),
+  REDIS_PASSWORD: Env.schema.string.optional(),
+  REDIS_DB: Env.schema.number.optional(),
+  REDIS_PREFIX: Env.schema.string.optional(),
 
   DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
   MEDIA_PATH: Env.schema.string.optional(),

@@ -11,6 +11,7 @@ import SendOrderEmail from '#jobs/send_order_email'
 import Shipment from '#models/shipment'
 import ContractArchives from '#services/privacy/contract_archives'
 import { madeReadyForPickup } from '#services/orders/order_pickups'
+import PagePurge from '#services/page_cache/page_purge'
 
 declare module '@adonisjs/core/types' {
   interface EventsList {
@@ -70,4 +71,15 @@ emitter.on('order:delivered', async ({ orderId }) => {
   await archives
     .deliveredOn(orderId)
     .catch((error) => logger.error({ err: error, orderId }, 'contract archive not extended'))
+})
+
+/**
+ * Cached product pages say "only 3 left" or "out of stock": a committed stock
+ * change that alters what they say purges them (the sale itself is done).
+ */
+emitter.on('stock:changed', async (change) => {
+  const purge = await app.container.make(PagePurge)
+  await purge
+    .stockChanged(change)
+    .catch((error) => logger.error({ err: error, change }, 'stock change not purged from pages'))
 })

@@ -6,6 +6,8 @@
 
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'
+// `ctx.pageRender`, which controllers and the page cache middleware share.
+import '#services/page_cache/page_render'
 
 server.errorHandler(() => import('#exceptions/handler'))
 
@@ -15,18 +17,25 @@ server.errorHandler(() => import('#exceptions/handler'))
  */
 server.use([
   () => import('#middleware/container_bindings_middleware'),
+  // Outermost: compresses whatever body the rest of the stack leaves (pages, cache hits, errors).
+  () => import('#middleware/compress_response_middleware'),
   // Security hot-fixes block exploit requests before anything else runs.
   () => import('#middleware/request_guard_middleware'),
+  // resources/public from memory, hashed and precompressed; static serves the rest.
+  () => import('#middleware/public_assets_middleware'),
   () => import('@adonisjs/static/static_middleware'),
   () => import('#middleware/plugin_assets_middleware'),
   () => import('#middleware/detect_locale_middleware'),
   () => import('#middleware/maintenance_middleware'),
+  // Anonymous storefront pages from the shared cache; every page's visitor bits.
+  () => import('#middleware/page_cache_middleware'),
 ])
 
 router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('@adonisjs/session/session_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),
+  () => import('#middleware/csrf_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
   () => import('#middleware/plugin_slots_middleware'),

@@ -7,13 +7,15 @@ import type { Config } from '@japa/runner/types'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
 import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
-import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
 import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import { CHROMIUM_PATH, launchChromium } from '#tests/helpers/chromium'
 import { pluginTestKit } from '#tests/helpers/plugins'
+import { flushTestRedis } from '#tests/helpers/redis'
+import { onConfiguredSessionStore } from '#tests/helpers/session_store'
+import { csrfApiClient } from '#tests/helpers/csrf_api_client'
 
 /**
  * Browser tests run in Debian's Chromium. Without it the browser suite is left
@@ -37,8 +39,8 @@ export const plugins: Config['plugins'] = [
   assert(),
   pluginAdonisJS(app),
   apiClient(),
-  sessionApiClient(app),
-  shieldApiClient(),
+  onConfiguredSessionStore(app, sessionApiClient(app)),
+  csrfApiClient(),
   authApiClient(app),
   ...(hasChromium
     ? [
@@ -47,7 +49,7 @@ export const plugins: Config['plugins'] = [
           launcher: launchChromium,
           contextOptions: { locale: 'fr-FR' },
         }),
-        sessionBrowserClient(app),
+        onConfiguredSessionStore(app, sessionBrowserClient(app)),
         authBrowserClient(app),
       ]
     : []),
@@ -62,6 +64,7 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
       app.container.bindValue('comptoir.plugin_test_kit', pluginTestKit)
       const ace = await app.container.make('ace')
       await ace.exec('db:wipe', [])
+      await flushTestRedis()
       return testUtils.db().migrate()
     },
   ],

@@ -43,3 +43,16 @@ export function categoryTree<T extends TreeNode>(categories: readonly T[]): Cate
   visit(null)
   return entries
 }
+
+/**
+ * The bounds of a subtree's materialised paths ("/1/4/" and below): every path
+ * that starts with `path` sorts from `path` (inclusive) to `path` with its
+ * closing "/" replaced by the next character, "0" (exclusive), since no path
+ * character sorts between them. A range both databases read from the path
+ * index, where SQLite cannot use an index for `LIKE '/1/4/%'` (its LIKE
+ * ignores case, the index does not).
+ */
+export function subtreePathRange(path: string): { from: string; to: string } {
+  if (!path.endsWith('/')) throw new Error(`A category path ends with "/": ${path}`)
+  return { from: path, to: `${path.slice(0, -1)}0` }
+}

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import PluginKernel from '#plugin_kernel/plugin_kernel'
 import { SVG_HEADERS, assetRequest } from '#plugin_kernel/plugin_asset_rules'
+import { IMMUTABLE, sendStaticFile } from '#support/static_file_response'
 
 /**
  * Serves enabled plugins' logos at `/plugins/<name>/assets/logos/<file>.svg`.
@@ -22,15 +23,10 @@ export default class PluginAssetsMiddleware {
       return response.notFound('Not found')
     }
 
-    const etag = `"${file.version}"`
     for (const [name, value] of Object.entries(SVG_HEADERS)) response.header(name, value)
-    response.header('etag', etag)
     // Only the address a page links to, with the current hash, may be kept for a year.
-    response.header(
-      'cache-control',
-      request.qs().v === file.version ? 'public, max-age=31536000, immutable' : 'no-cache'
-    )
-    if (request.header('if-none-match') === etag) return response.notModified()
-    return response.send(file.body)
+    const cacheControl = request.qs().v === file.version ? IMMUTABLE : 'no-cache'
+    const svg = { body: file.body, type: SVG_HEADERS['content-type'], version: file.version }
+    return sendStaticFile(ctx, svg, cacheControl)
   }
 }

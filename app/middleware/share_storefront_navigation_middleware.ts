@@ -3,11 +3,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import CategoryCatalog from '#services/catalog/category_catalog'
 import { shareCookieConsent } from '#support/cookie_banner'
+import { keepStorefrontPagePrivate } from '#support/storefront_cache_control'
 
 /**
  * Shares the category menu with storefront pages, the signed-in shopper if
  * any, for the header's "Mon compte" / "Se connecter" link, and the cookie
- * consent banner's state.
+ * consent banner's state; then gives the page its default cache policy.
  */
 @inject()
 export default class ShareStorefrontNavigationMiddleware {
@@ -20,6 +21,7 @@ export default class ShareStorefrontNavigationMiddleware {
       signedInCustomer: (await customerGuard.check()) ? customerGuard.user : null,
     })
     await shareCookieConsent(ctx)
-    return next()
+    await next()
+    keepStorefrontPagePrivate(ctx.response)
   }
 }

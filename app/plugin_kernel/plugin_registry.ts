@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import edge from 'edge.js'
@@ -47,6 +48,7 @@ export default class PluginRegistry {
   #active: ActivePlugin[] = []
   #loadedAt = 0
   #reloading: Promise<void> | null = null
+  #stamp = ''
   /** The version of each plugin folder whose code this process imported. */
   #loadedVersions = new Map<string, string>()
 
@@ -64,6 +66,16 @@ export default class PluginRegistry {
   async active(): Promise<ActivePlugin[]> {
     if (Date.now() - this.#loadedAt > STATE_TTL_MS) await this.reload()
     return this.#active
+  }
+
+  /**
+   * Changes whenever a plugin is installed, enabled, disabled, upgraded or
+   * reconfigured, in any process: cached pages are keyed by it, so a page
+   * rendered with the old plugins is never served with the new ones.
+   */
+  async stamp(): Promise<string> {
+    await this.active()
+    return this.#stamp
   }
 
   /** Re-reads plugin state; concurrent callers share one reload. */
@@ -84,6 +96,14 @@ export default class PluginRegistry {
       if (plugin) active.push(plugin)
     }
     this.#active = active
+    this.#stamp = createHash('sha256')
+      .update(
+        JSON.stringify(
+          all.map((state) => [state.name, state.enabled, state.installedVersion, state.updatedAt])
+        )
+      )
+      .digest('base64url')
+      .slice(0, 12)
     this.#loadedAt = Date.now()
   }
 

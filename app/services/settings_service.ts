@@ -6,6 +6,7 @@ import type AdminUser from '#models/admin_user'
 import AuditLogService from '#services/audit_log_service'
 import type { SellerIdentity } from '#domain/seller_identity'
 import { DEFAULT_WITHDRAWAL_SETTINGS, type WithdrawalSettings } from '#domain/withdrawal_handling'
+import PagePurge from '#services/page_cache/page_purge'
 
 export type { SellerIdentity } from '#domain/seller_identity'
 
@@ -37,7 +38,10 @@ type SettingKey = keyof ShopSettings
 
 @inject()
 export default class SettingsService {
-  constructor(protected auditLog: AuditLogService) {}
+  constructor(
+    protected auditLog: AuditLogService,
+    protected pagePurge: PagePurge
+  ) {}
 
   async all(): Promise<ShopSettings> {
     const rows = await Setting.query().whereIn('key', Object.keys(DEFAULTS))
@@ -66,6 +70,7 @@ export default class SettingsService {
    */
   async update(changes: Partial<ShopSettings>, actor: AdminUser | null, ip: string | null) {
     await db.transaction(async (trx) => {
+      await this.pagePurge.everything(trx)
       for (const [key, value] of Object.entries(changes) as [SettingKey, unknown][]) {
         await Setting.updateOrCreate({ key }, { value: JSON.stringify(value) }, { client: trx })
       }

@@ -1,9 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 
 /**
- * Storefront pages are the same for every visitor, so caches may keep them
- * (contracts/view_slots.ts). One showing a signed-in member their vente
- * privée price is theirs alone: no shared cache may keep it.
+ * A page showing a signed-in member their vente privée price is theirs
+ * alone: neither the page cache nor their browser's disk may keep it.
  */
 export function keepMembersPricesPrivate(
   response: HttpContext['response'],

@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { categoryTree } from '#domain/category_tree'
+import { categoryTree, subtreePathRange } from '#domain/category_tree'
 
 const node = (id: number, parentId: number | null, position: number) => ({ id, parentId, position })
 
@@ -49,5 +49,25 @@ test.group('Category tree order', () => {
         [2, 2, 2],
       ]
     )
+  })
+})
+
+test.group('Category subtree path range', () => {
+  test('holds exactly the paths of the category and its descendants', ({ assert }) => {
+    const paths = ['/1/', '/1/4/', '/1/4/9/', '/1/10/', '/10/', '/11/4/', '/2/', '/9/1/']
+    const { from, to } = subtreePathRange('/1/')
+    assert.deepEqual(
+      paths.filter((path) => path >= from && path < to),
+      paths.filter((path) => path.startsWith('/1/'))
+    )
+    const deep = subtreePathRange('/1/4/')
+    assert.deepEqual(
+      paths.filter((path) => path >= deep.from && path < deep.to),
+      ['/1/4/', '/1/4/9/']
+    )
+  })
+
+  test('refuses a path without its closing slash', ({ assert }) => {
+    assert.throws(() => subtreePathRange('/1'), /ends with "\/"/)
   })
 })

@@ -8,6 +8,7 @@ import { renderMarkdown } from '#support/markdown'
 import { alternateUrls } from '#support/locale_paths'
 import { keepMembersPricesPrivate } from '#support/members_prices'
 import { shopperOf } from '#support/shopper'
+import { categoryTags } from '#services/page_cache/page_tags'
 
 @inject()
 export default class CategoriesController {
@@ -31,6 +32,8 @@ export default class CategoriesController {
     const result = await this.listing.run(query)
     const products = await this.catalog.cards(result.productIds, locale, await shopperOf(ctx))
     keepMembersPricesPrivate(response, products)
+    // Any product of its subtree changing purges the category (#services/page_cache/page_purge).
+    ctx.pageRender.keep(categoryTags([category.id]))
     return view.render('pages/storefront/category', {
       category,
       translation: category.translation(locale)!,

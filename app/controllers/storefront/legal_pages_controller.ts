@@ -30,6 +30,8 @@ export default class LegalPagesController {
   async show(ctx: HttpContext) {
     const page = this.pageOf(ctx, '')
     if (!page) return
+    // Publishing a version purges every page (the footer lists what is published).
+    ctx.pageRender.keep([])
     const current = await this.documents.current(page.kind)
     if (!current) return ctx.view.render('pages/storefront/legal_page', { page, document: null })
     return ctx.view.render('pages/storefront/legal_page', {
@@ -44,6 +46,7 @@ export default class LegalPagesController {
   async version(ctx: HttpContext) {
     const page = this.pageOf(ctx, `/versions/${ctx.params.version}`)
     if (!page) return
+    ctx.pageRender.keep([])
     const version = await this.findVersion(page, ctx.params.version)
     const current = await this.documents.current(version.kind)
     return ctx.view.render('pages/storefront/legal_page', {

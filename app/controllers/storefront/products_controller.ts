@@ -6,9 +6,9 @@ import { alternateUrls, localizedPath, type Locale } from '#support/locale_paths
 import { renderMarkdown } from '#support/markdown'
 import { productJsonLd } from '#support/product_json_ld'
 import { attributeRows } from '#support/attribute_rows'
-import { recentlyViewedIds, rememberViewed } from '#support/recently_viewed'
 import { keepMembersPricesPrivate } from '#support/members_prices'
 import { shopperOf } from '#support/shopper'
+import { productTags } from '#services/page_cache/page_tags'
 import type { ViewSlots } from '@comptoir/contracts/view_slots'
 
 @inject()
@@ -40,18 +40,17 @@ export default class ProductsController {
       : null
     if (!page) throw new lucidErrors.E_ROW_NOT_FOUND()
 
-    const viewedBefore = recentlyViewedIds(request).filter((id) => id !== page.product.id)
-    rememberViewed(response, viewedBefore, page.product.id)
     view.share({ alternates: alternateUrls(page.product.translations, (slug) => `/p/${slug}`) })
-    const recentlyViewed = await this.catalog.cards(viewedBefore.slice(0, 4), locale, viewer)
-    keepMembersPricesPrivate(response, [page.price, ...page.related, ...recentlyViewed])
+    keepMembersPricesPrivate(response, [page.price, ...page.related])
+    // Related products' cards show their names and prices too.
+    ctx.pageRender.keep(productTags([page.product.id, ...page.related.map((card) => card.id)]))
+    ctx.pageRender.productId = page.product.id
     return view.render('pages/storefront/product', {
       ...page,
       attributes: attributeRows(page.attributes, i18n),
       canonicalPath: localizedPath(`/p/${page.translation.slug}`, locale),
       description: renderMarkdown(page.translation.description),
       jsonLd: productJsonLd(page, locale),
-      recentlyViewed,
       priceSlot: {
         locale,
         product: { id: page.product.id, name: page.translation.name },

@@ -33,6 +33,21 @@ export default class CartService {
     return Cart.findBy('customer_id', customerId)
   }
 
+  /** Units in the visitor's cart (the header's count): their cookie's cart, else their account's. */
+  async unitCount(token: string | null, customerId: number | null): Promise<number> {
+    if (!token && !customerId) return 0
+    const row = await db
+      .from('cart_lines')
+      .join('carts', 'carts.id', 'cart_lines.cart_id')
+      .where((query) => {
+        if (token) query.where('carts.token', token)
+        else query.where('carts.customer_id', customerId!)
+      })
+      .sum('cart_lines.quantity as units')
+      .first()
+    return Number(row?.units ?? 0)
+  }
+
   async create(currency = 'EUR'): Promise<Cart> {
     return Cart.create({ token: randomBytes(24).toString('base64url'), currency })
   }

@@ -1,4 +1,6 @@
+import { inject } from '@adonisjs/core'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import PagePurge from '#services/page_cache/page_purge'
 import { searchTerms, skuTerms } from '#domain/search_terms'
 import { LOCALES } from '#support/locale_paths'
 
@@ -29,9 +31,13 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
  * Keeps the catalog's read-side indexes in step with the products: the listing
  * columns on products (lowest and highest price, online availability), the
  * facet values and the search terms. Every catalog write calls it, inside the
- * write's transaction, for the products it touched.
+ * write's transaction, for the products it touched, and the cached pages
+ * showing them are purged once it commits.
  */
+@inject()
 export default class CatalogIndexer {
+  constructor(protected pagePurge: PagePurge) {}
+
   async reindex(productIds: number[], client: QueryClientContract) {
     const ids = [...new Set(productIds)]
     for (const batch of chunks(ids)) {
@@ -39,6 +45,16 @@ export default class CatalogIndexer {
       await this.indexFacets(batch, client)
       await this.indexSearchTerms(batch, client)
     }
+    await this.pagePurge.products(ids, client)
+  }
+
+  /**
+   * A stock change: only the listing's "in stock" can change. Pages are
+   * purged when what they say about stock changes (#listeners in start/events.ts),
+   * not on every sale.
+   */
+  async refreshAvailability(productIds: number[], client: QueryClientContract) {
+    for (const batch of chunks([...new Set(productIds)])) await this.indexListing(batch, client)
   }
 
   /**

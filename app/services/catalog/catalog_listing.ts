@@ -3,6 +3,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import Attribute from '#models/attribute'
 import AttributeOption from '#models/attribute_option'
 import Brand from '#models/brand'
+import { subtreePathRange } from '#domain/category_tree'
 
 /**
  * `selection` is the merchant's order of a category page; `relevance` the
@@ -140,12 +141,15 @@ export default class CatalogListing {
     const builder = listableProducts(query.locale)
 
     if (query.category) {
+      // A range, not LIKE 'path%': SQLite's LIKE cannot use the path index.
+      const subtree = subtreePathRange(query.category.path)
       builder.whereIn(
         'products.id',
         db
           .from('category_product')
           .join('categories', 'categories.id', 'category_product.category_id')
-          .where('categories.path', 'like', `${query.category.path}%`)
+          .where('categories.path', '>=', subtree.from)
+          .where('categories.path', '<', subtree.to)
           .where('categories.enabled', true)
           .select('category_product.product_id')
       )

@@ -11,6 +11,7 @@ import CatalogIndexer from '#services/catalog/catalog_indexer'
 import type { AttributeType } from '#domain/attribute_types'
 import type { LocalizedText } from '#support/lucid_columns'
 import type { CatalogActor } from '#services/catalog/product_input'
+import PagePurge from '#services/page_cache/page_purge'
 
 export interface AttributeInput {
   code: string
@@ -41,7 +42,8 @@ export interface LocationInput {
 export default class CatalogReferenceService {
   constructor(
     protected auditLog: AuditLogService,
-    protected indexer: CatalogIndexer
+    protected indexer: CatalogIndexer,
+    protected pagePurge: PagePurge
   ) {}
 
   async saveAttribute(attributeId: number | null, input: AttributeInput, actor: CatalogActor) {
@@ -148,6 +150,7 @@ export default class CatalogReferenceService {
 
   async addSynonyms(locale: string, terms: string, actor: CatalogActor) {
     return db.transaction(async (client) => {
+      await this.pagePurge.listings(client)
       const synonym = await SearchSynonym.create({ locale, terms }, { client })
       await this.audit('synonym.create', 'search_synonym', synonym.id, actor, client, { terms })
       return synonym
@@ -156,6 +159,7 @@ export default class CatalogReferenceService {
 
   async deleteSynonyms(synonymId: number, actor: CatalogActor) {
     await db.transaction(async (client) => {
+      await this.pagePurge.listings(client)
       await client.from('search_synonyms').where('id', synonymId).delete()
       await this.audit('synonym.delete', 'search_synonym', synonymId, actor, client)
     })

@@ -1,3 +1,4 @@
+import db from '@adonisjs/lucid/services/db'
 import Category from '#models/category'
 
 /**
@@ -5,9 +6,11 @@ import Category from '#models/category'
  */
 export default class CategoryCatalog {
   async findBySlug(locale: string, slug: string) {
+    // Found from its translation's (locale, slug) key: an EXISTS on the translation would
+    // make SQLite read every category to test each one.
     return Category.query()
       .where('enabled', true)
-      .whereHas('translations', (query) => query.where({ locale, slug }))
+      .whereIn('id', db.from('category_translations').where({ locale, slug }).select('category_id'))
       .preload('translations')
       .firstOrFail()
   }

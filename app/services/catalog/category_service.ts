@@ -9,6 +9,7 @@ import { uniqueSlug } from '#services/catalog/unique_slug'
 import type { CatalogActor } from '#services/catalog/product_input'
 import type { Locale } from '#support/locale_paths'
 import { changedPositions, moveToPosition } from '#support/reorder'
+import PagePurge from '#services/page_cache/page_purge'
 
 export interface CategoryInput {
   parentId: number | null
@@ -30,7 +31,8 @@ export interface CategoryInput {
 export default class CategoryService {
   constructor(
     protected auditLog: AuditLogService,
-    protected indexer: CatalogIndexer
+    protected indexer: CatalogIndexer,
+    protected pagePurge: PagePurge
   ) {}
 
   /**
@@ -38,6 +40,7 @@ export default class CategoryService {
    */
   async create(input: CategoryInput, actor: CatalogActor) {
     return db.transaction(async (client) => {
+      await this.pagePurge.everything(client)
       const parent = input.parentId ? await Category.findOrFail(input.parentId, { client }) : null
       const category = await Category.create(
         {
@@ -63,6 +66,7 @@ export default class CategoryService {
    */
   async update(categoryId: number, input: CategoryInput, actor: CatalogActor) {
     return db.transaction(async (client) => {
+      await this.pagePurge.everything(client)
       const category = await Category.findOrFail(categoryId, { client })
       const parent = input.parentId ? await Category.findOrFail(input.parentId, { client }) : null
       if (parent && parent.path.startsWith(category.path)) {
@@ -110,6 +114,7 @@ export default class CategoryService {
    */
   async moveCategory(categoryId: number, position: number, actor: CatalogActor) {
     return db.transaction(async (client) => {
+      await this.pagePurge.everything(client)
       const category = await Category.findOrFail(categoryId, { client })
       const siblings = await this.siblings(category.parentId, client)
         .orderBy('position')
@@ -140,6 +145,7 @@ export default class CategoryService {
    */
   async moveProduct(categoryId: number, productId: number, position: number, actor: CatalogActor) {
     return db.transaction(async (client) => {
+      await this.pagePurge.everything(client)
       const rows = await client
         .from('category_product')
         .where('category_id', categoryId)

@@ -16,6 +16,7 @@ import {
 import type { CatalogActor } from '#services/catalog/product_input'
 import type { LocalizedText } from '#support/lucid_columns'
 import { changedPositions, moveToPosition } from '#support/reorder'
+import PagePurge from '#services/page_cache/page_purge'
 
 /**
  * Image formats accepted on upload, as sharp names them, with the stored
@@ -48,7 +49,10 @@ export type StoreImageResult =
  */
 @inject()
 export default class ProductImageService {
-  constructor(protected auditLog: AuditLogService) {}
+  constructor(
+    protected auditLog: AuditLogService,
+    protected pagePurge: PagePurge
+  ) {}
 
   async store(
     input: { productId: number; variantId?: number | null; bytes: Buffer; alt: LocalizedText },
@@ -97,6 +101,7 @@ export default class ProductImageService {
     if (!image.derivatives) {
       await GenerateImageDerivatives.dispatch({ contentHash }).dedup({ id: contentHash })
     }
+    await this.pagePurge.products([input.productId])
 
     if (actor.source === 'admin') {
       await this.auditLog.record({
@@ -122,6 +127,7 @@ export default class ProductImageService {
     actor: CatalogActor
   ) {
     await db.transaction(async (client) => {
+      await this.pagePurge.products([productId], client)
       const images = await ProductImage.query({ client })
         .where('product_id', productId)
         .orderBy('position')
@@ -174,5 +180,10 @@ export default class ProductImageService {
     await ProductImage.query()
       .where('content_hash', contentHash)
       .update({ derivatives: JSON.stringify(derivatives) })
+    // Pages cached meanwhile show the original only: now they can offer every size.
+    const showing = await ProductImage.query()
+      .where('content_hash', contentHash)
+      .select('product_id')
+    await this.pagePurge.products(showing.map((row) => row.productId))
   }
 }

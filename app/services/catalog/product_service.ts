@@ -5,6 +5,7 @@ import Product from '#models/product'
 import Variant from '#models/variant'
 import AuditLogService from '#services/audit_log_service'
 import CatalogIndexer from '#services/catalog/catalog_indexer'
+import PagePurge from '#services/page_cache/page_purge'
 import StockService from '#services/catalog/stock_service'
 import PublicPriceRecorder from '#services/pricing/public_price_recorder'
 import { uniqueSlug } from '#services/catalog/unique_slug'
@@ -28,7 +29,8 @@ export default class ProductService {
     protected indexer: CatalogIndexer,
     protected stock: StockService,
     protected auditLog: AuditLogService,
-    protected publicPrices: PublicPriceRecorder
+    protected publicPrices: PublicPriceRecorder,
+    protected pagePurge: PagePurge
   ) {}
 
   async create(input: ProductInput, actor: CatalogActor, trx?: TransactionClientContract) {
@@ -62,6 +64,7 @@ export default class ProductService {
    */
   async setEnabled(productIds: number[], enabled: boolean, actor: CatalogActor) {
     await db.transaction(async (client) => {
+      await this.pagePurge.products(productIds, client)
       await client
         .from('products')
         .whereIn('id', productIds)
@@ -99,6 +102,8 @@ export default class ProductService {
 
   async delete(productIds: number[], actor: CatalogActor) {
     await db.transaction(async (client) => {
+      // Read before the rows go: the categories whose pages listed them.
+      await this.pagePurge.products(productIds, client)
       await client.from('products').whereIn('id', productIds).delete()
       await this.auditMany('product.delete', productIds, actor, client)
     })
@@ -152,6 +157,8 @@ export default class ProductService {
     actor: CatalogActor,
     client: TransactionClientContract
   ) {
+    // The categories it leaves: the indexer below purges those it is in now.
+    await this.pagePurge.products([product.id], client)
     for (const translation of input.translations) {
       await this.writeTranslation(product.id, translation, client)
     }

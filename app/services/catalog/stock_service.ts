@@ -168,6 +168,6 @@ export default class StockService {
       .where('id', variantId)
       .select('product_id')
       .firstOrFail()
-    await this.indexer.reindex([Number(variant.product_id)], client)
+    await this.indexer.refreshAvailability([Number(variant.product_id)], client)
   }
 }

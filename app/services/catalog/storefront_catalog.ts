@@ -6,7 +6,7 @@ import ProductSlugRedirect from '#models/product_slug_redirect'
 import ProductTranslation from '#models/product_translation'
 import Variant from '#models/variant'
 import type ProductImage from '#models/product_image'
-import { stockStatus, type StockStatus } from '#domain/stock_status'
+import { shopperStock } from '#domain/stock_status'
 import { unitPriceAmount } from '#domain/unit_price'
 import { effectiveWithdrawalException } from '#domain/withdrawal_exceptions'
 import type { LocalizedText } from '#support/lucid_columns'
@@ -303,20 +303,16 @@ export default class StorefrontCatalog {
     return best
   }
 
-  /**
-   * Quantity available to ship, summed over the locations that fulfil online
-   * orders, and what the shopper is told about it; and whether it can be
-   * ordered at all, which a shop offering click & collect also allows.
-   */
+  /** What the shopper is told about the variant's stock (#domain/stock_status). */
   private onlineStock(variant: Variant) {
-    const online = variant.stockLevels.filter((level) => level.location.fulfilsOnline)
-    const quantity = online.reduce((sum, level) => sum + level.quantity, 0)
-    const threshold = online.reduce((sum, level) => sum + level.safetyThreshold, 0)
-    const inShops = variant.stockLevels.some(
-      (level) => level.location.clickAndCollect && level.quantity > 0
+    return shopperStock(
+      variant.stockLevels.map((level) => ({
+        quantity: level.quantity,
+        safetyThreshold: level.safetyThreshold,
+        fulfilsOnline: level.location.fulfilsOnline,
+        clickAndCollect: level.location.clickAndCollect,
+      }))
     )
-    const status: StockStatus = stockStatus(quantity, threshold)
-    return { quantity, status, orderable: quantity > 0 || inShops }
   }
 
   /**

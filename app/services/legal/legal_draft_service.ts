@@ -22,6 +22,7 @@ import type { SellerIdentity } from '#domain/seller_identity'
 import { LOCALES, type Locale } from '#support/locale_paths'
 import { sellerIdentityLines } from '#support/seller_identity_lines'
 import { storePdf } from '#support/stored_pdfs'
+import PagePurge from '#services/page_cache/page_purge'
 
 /**
  * Who edits or publishes: a member of staff, or the system (demo seed).
@@ -53,7 +54,8 @@ export default class LegalDraftService {
   constructor(
     protected documents: LegalDocumentService,
     protected settings: SettingsService,
-    protected auditLog: AuditLogService
+    protected auditLog: AuditLogService,
+    protected pagePurge: PagePurge
   ) {}
 
   /**
@@ -140,6 +142,7 @@ export default class LegalDraftService {
     )
 
     const version = await db.transaction(async (trx) => {
+      await this.pagePurge.everything(trx)
       const row = await LegalDocumentVersion.create(
         {
           kind,

@@ -15,6 +15,7 @@ import {
   type RuleRefusal,
   type RuleTarget,
 } from '#domain/pricing/promotion_rules'
+import PagePurge from '#services/page_cache/page_purge'
 
 export const PROMOTION_PAGE_SIZE = 25
 
@@ -56,7 +57,8 @@ export default class PromotionAdminService {
   constructor(
     protected auditLog: AuditLogService,
     protected soldes: SoldesCalendarService,
-    protected recorder: PublicPriceRecorder
+    protected recorder: PublicPriceRecorder,
+    protected pagePurge: PagePurge
   ) {}
 
   async list(page: number) {
@@ -102,6 +104,7 @@ export default class PromotionAdminService {
   /** Ends a running rule now (a scheduled one ends before it starts: deleting it is simpler). */
   async stop(ruleId: number, actor: BackOfficeActor) {
     return db.transaction(async (trx) => {
+      await this.pagePurge.everything(trx)
       const rule = await this.locked(ruleId, trx)
       const now = DateTime.now()
       if (!isRunning(rule.rules(), now.toJSDate())) return rule
@@ -116,6 +119,7 @@ export default class PromotionAdminService {
 
   async delete(ruleId: number, actor: BackOfficeActor): Promise<PromotionDeletion> {
     return db.transaction(async (trx) => {
+      await this.pagePurge.everything(trx)
       const rule = await this.locked(ruleId, trx)
       if (rule.startsAt <= DateTime.now()) return { status: 'started' as const }
       await rule.delete()
@@ -136,6 +140,7 @@ export default class PromotionAdminService {
       input.kind === 'soldes' ? this.namedVariants(productIds) : [],
     ])
     return db.transaction(async (trx) => {
+      await this.pagePurge.everything(trx)
       const saved = ruleId ? await this.locked(ruleId, trx) : null
       const refusals = ruleRefusals(
         {

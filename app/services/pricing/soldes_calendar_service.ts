@@ -5,6 +5,7 @@ import SoldesPeriod from '#models/soldes_period'
 import AuditLogService from '#services/audit_log_service'
 import type { BackOfficeActor } from '#services/coupon_admin_service'
 import { SoldesCalendar, type SoldesSeason } from '#domain/pricing/soldes_periods'
+import PagePurge from '#services/page_cache/page_purge'
 
 export interface SoldesOverrideInput {
   year: number
@@ -23,7 +24,10 @@ export interface SoldesOverrideInput {
  */
 @inject()
 export default class SoldesCalendarService {
-  constructor(protected auditLog: AuditLogService) {}
+  constructor(
+    protected auditLog: AuditLogService,
+    protected pagePurge: PagePurge
+  ) {}
 
   async calendar(client: QueryClientContract = db.connection()): Promise<SoldesCalendar> {
     const overrides = await SoldesPeriod.query({ client })
@@ -37,6 +41,7 @@ export default class SoldesCalendarService {
   /** Records the dates of one period of a year, replacing those recorded before. */
   async save(input: SoldesOverrideInput, actor: BackOfficeActor) {
     await db.transaction(async (trx) => {
+      await this.pagePurge.everything(trx)
       const period = await SoldesPeriod.updateOrCreate(
         { year: input.year, season: input.season },
         {
@@ -53,6 +58,7 @@ export default class SoldesCalendarService {
 
   async delete(id: number, actor: BackOfficeActor) {
     await db.transaction(async (trx) => {
+      await this.pagePurge.everything(trx)
       const period = await SoldesPeriod.findOrFail(id, { client: trx })
       await period.delete()
       await this.audit('soldes_period.delete', period, actor, trx)

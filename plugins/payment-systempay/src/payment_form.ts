@@ -26,20 +26,44 @@ const TRANS_ID_LIMIT = 900_000
 let lastTransId = { day: '', value: -1 }
 
 /**
+ * The share of the ids one process gives when several serve the shop: worker
+ * `index + 1` of `count` (bin/cluster.ts) gives only the ids equal to `index`
+ * modulo `count`, so two workers never give the same one.
+ */
+export interface TransIdLane {
+  index: number
+  count: number
+}
+
+/** This process's lane, from the CLUSTER_WORKER / CLUSTER_WORKERS its primary set; alone otherwise. */
+export function clusterLane(env: NodeJS.ProcessEnv = process.env): TransIdLane {
+  const worker = Number(env.CLUSTER_WORKER)
+  const count = Number(env.CLUSTER_WORKERS)
+  if (!Number.isInteger(worker) || !Number.isInteger(count) || worker < 1 || worker > count) {
+    return { index: 0, count: 1 }
+  }
+  return { index: worker - 1, count }
+}
+
+/**
  * A `vads_trans_id`, unique for the shop within its UTC day (the day of
  * `vads_trans_date`), as Lyra requires. Random ids would collide by the
  * birthday effect (a shop starting 1,000 payments a day would reuse one
  * within a few days), so the id is the tenth of a second of the UTC day
- * (0..863999), bumped when this process already gave it; only two servers
- * starting a payment within the same 100 ms could meet, and then the gateway
- * refuses the second form and the shopper simply tries again. Past the
- * range (a burst at the very end of a day) it falls back to a random id.
+ * (0..863999), moved to this process's lane and bumped when this process
+ * already gave it; only two servers (machines) starting a payment within the
+ * same 100 ms could meet, and then the gateway refuses the second form and
+ * the shopper simply tries again. Past the range (a burst at the very end of
+ * a day) it falls back to a random id of the lane.
  */
-export function nextTransId(now: Date): string {
+export function nextTransId(now: Date, lane: TransIdLane = { index: 0, count: 1 }): string {
   const day = transDate(now).slice(0, 8)
   let value = Math.floor((now.getTime() % DAY_MS) / 100)
-  if (lastTransId.day === day && value <= lastTransId.value) value = lastTransId.value + 1
-  if (value >= TRANS_ID_LIMIT) value = randomInt(0, TRANS_ID_LIMIT)
+  value += (lane.index - (value % lane.count) + lane.count) % lane.count
+  if (lastTransId.day === day && value <= lastTransId.value) value = lastTransId.value + lane.count
+  if (value >= TRANS_ID_LIMIT) {
+    value = randomInt(0, Math.floor(TRANS_ID_LIMIT / lane.count)) * lane.count + lane.index
+  }
   lastTransId = { day, value }
   return String(value).padStart(6, '0')
 }

@@ -14,7 +14,7 @@ import {
 import { numericCurrency } from '#src/currencies'
 import { LyraRestClient, type LyraTransaction, REFUND_KEY_FIELD } from '#src/lyra_rest_client'
 import { formFields, translateNotification } from '#src/notification'
-import { nextTransId, paymentFields } from '#src/payment_form'
+import { clusterLane, nextTransId, paymentFields } from '#src/payment_form'
 import {
   DEFAULT_PAYMENT_PAGE_URL,
   DEFAULT_PAYMENT_WINDOW_MINUTES,
@@ -80,7 +80,7 @@ export class SystempayPayment extends PaymentProvider {
     const key = this.signingKey()
     if (!key) throw new Error(`Systempay has no key for ${this.settings.mode} mode`)
     const now = this.clock()
-    const transId = nextTransId(now)
+    const transId = nextTransId(now, clusterLane())
     const fields = paymentFields({
       siteId: this.settings.siteId,
       mode: this.settings.mode,

@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { nextTransId, transDate } from '#src/payment_form'
+import { clusterLane, nextTransId, transDate } from '#src/payment_form'
 import { hasValidSignature } from '#src/signature'
 import { SystempayPayment } from '#src/systempay_payment_provider'
 import { SETTINGS, URLS, orderSnapshot } from '#tests/helpers/snapshots'
@@ -75,6 +75,21 @@ test.group('Systempay / payment form', () => {
     assert.equal(nextTransId(new Date('2026-03-02T00:00:00.000Z')), '000000')
     const evening = nextTransId(new Date('2026-03-02T23:59:59.999Z'))
     assert.equal(evening, '863999')
+  })
+
+  test('gives each worker of a cluster ids the others never give', ({ assert }) => {
+    assert.deepEqual(clusterLane({ CLUSTER_WORKER: '2', CLUSTER_WORKERS: '3' }), {
+      index: 1,
+      count: 3,
+    })
+    assert.deepEqual(clusterLane({}), { index: 0, count: 1 })
+    // Two workers starting a payment in the same tenth of a second.
+    const at = new Date('2026-03-03T00:00:01.250Z')
+    const first = nextTransId(at, { index: 0, count: 2 })
+    const second = nextTransId(at, { index: 1, count: 2 })
+    assert.deepEqual([first, second], ['000012', '000013'])
+    // Worker 2 again within the same tenth: the next id of its own lane.
+    assert.equal(nextTransId(at, { index: 1, count: 2 }), '000015')
   })
 
   test('is offered for the currencies the gateway takes, once its key is set', async ({
