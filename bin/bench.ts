@@ -82,10 +82,10 @@ interface Server {
 }
 
 function serverCommand(extra: NodeJS.ProcessEnv): [string, string[], string] {
-  if (extra.BENCH_CLUSTER) {
-    return [process.env.BENCH_CLUSTER_COMMAND ?? 'npm', ['run', 'start:cluster'], root]
-  }
-  const node = [process.execPath, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], root] as const
+  // The sources, as `npm run demo` runs them: `npm start` and `start:cluster` run the build.
+  const entry = extra.BENCH_CLUSTER ? 'bin/cluster.ts' : 'bin/server.ts'
+  const node = [process.execPath, ['--import', '@poppinss/ts-exec', entry], root] as const
+  if (extra.BENCH_CLUSTER) return [node[0], [...node[1]], node[2]]
   return pinned
     ? ['taskset', ['-c', '0', node[0], ...node[1]], node[2]]
     : [node[0], [...node[1]], node[2]]
@@ -319,7 +319,8 @@ async function cartCookie(server: Server, productPath: string) {
   jar.store(page)
   const html = page.body.toString('utf8')
   const form = /<form class="add-to-cart"[\s\S]*?<\/form>/.exec(html)?.[0] ?? ''
-  const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(form)?.[1] ?? ''
+  const field = (name: string) =>
+    new RegExp(`name=["']${name}["'] value=["']([^"']*)["']`).exec(form)?.[1] ?? ''
   const body = new URLSearchParams({
     _csrf: field('_csrf'),
     variant_id: field('variant_id'),
@@ -418,36 +419,26 @@ await measure(uncached, 'Category page, two facets, uncached', pages.category, '
 await measure(uncached, 'Search, uncached', pages.search, '≥ 200 req/s', { minRps: 200 })
 await uncached.stop()
 
-// The cluster start (npm run start:cluster, one worker per core) when the project has one.
-const scripts = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).scripts ?? {}
-const clusterAvailable = Boolean(process.env.BENCH_CLUSTER_COMMAND ?? scripts['start:cluster'])
-if (clusterAvailable) {
-  const workers = String(cpus().length)
-  const cluster = await startServer(`cluster (${workers} workers)`, port, {
-    BENCH_CLUSTER: '1',
-    WEB_CONCURRENCY: workers,
-  })
-  await measure(cluster, 'Product page, cached', pages.product, '', productTarget)
-  for (const type of PAGE_TYPES) {
-    const cookie =
-      type === 'cart' || type === 'checkout' ? await cartCookie(cluster, pages.product) : ''
-    weights[type].cpuMsCluster = await serverCpuMs(cluster, sobrietyPaths[type], cookie)
-  }
-  await cluster.stop()
-  const clusterUncached = await startServer(
-    `cluster (${workers} workers), PAGE_CACHE=false`,
-    port,
-    {
-      BENCH_CLUSTER: '1',
-      WEB_CONCURRENCY: workers,
-      PAGE_CACHE: 'false',
-    }
-  )
-  await measure(clusterUncached, 'Product page, uncached', pages.product, '', { minRps: 800 })
-  await clusterUncached.stop()
-} else {
-  console.log('› no cluster start yet (`npm run start:cluster`): cluster figures skipped')
+// The cluster start (bin/cluster.ts, one worker per core).
+const workers = String(cpus().length)
+const cluster = await startServer(`cluster (${workers} workers)`, port, {
+  BENCH_CLUSTER: '1',
+  WEB_CONCURRENCY: workers,
+})
+await measure(cluster, 'Product page, cached', pages.product, '', productTarget)
+for (const type of PAGE_TYPES) {
+  const cookie =
+    type === 'cart' || type === 'checkout' ? await cartCookie(cluster, pages.product) : ''
+  weights[type].cpuMsCluster = await serverCpuMs(cluster, sobrietyPaths[type], cookie)
 }
+await cluster.stop()
+const clusterUncached = await startServer(`cluster (${workers} workers), PAGE_CACHE=false`, port, {
+  BENCH_CLUSTER: '1',
+  WEB_CONCURRENCY: workers,
+  PAGE_CACHE: 'false',
+})
+await measure(clusterUncached, 'Product page, uncached', pages.product, '', { minRps: 800 })
+await clusterUncached.stop()
 closeClient()
 
 /*
@@ -464,14 +455,12 @@ if (existsSync(loadTestFile)) {
   }
 }
 const visit = visitCost(weights, mix)
-const visitCluster = clusterAvailable
-  ? visitCost(
-      Object.fromEntries(
-        PAGE_TYPES.map((t) => [t, { ...weights[t], cpuMs: weights[t].cpuMsCluster ?? 0 }])
-      ) as unknown as Record<PageType, PageCost>,
-      mix
-    )
-  : null
+const visitCluster = visitCost(
+  Object.fromEntries(
+    PAGE_TYPES.map((t) => [t, { ...weights[t], cpuMs: weights[t].cpuMsCluster ?? 0 }])
+  ) as unknown as Record<PageType, PageCost>,
+  mix
+)
 
 const mariadb = execFileSync('mariadbd', ['--version'], { encoding: 'utf8' }).trim()
 const date = new Date().toISOString().slice(0, 10)
@@ -522,13 +511,9 @@ ${table(speedColumns, measures.filter((m) => !m.server.startsWith('cluster')).ma
 
 ### Cluster
 
-${
-  clusterAvailable
-    ? `\`npm run start:cluster\` with WEB_CONCURRENCY=${cpus().length}, not pinned (the workers and autocannon share both cores), same autocannon settings.
+\`npm run start:cluster\` (from the sources: \`bin/cluster.ts\`) with WEB_CONCURRENCY=${cpus().length}, not pinned (the workers and autocannon share both cores), same autocannon settings.
 
-${table(speedColumns, measures.filter((m) => m.server.startsWith('cluster')).map(row))}`
-    : 'Not measured: the project has no `npm run start:cluster` yet (bin/bench.ts measures it as soon as the script exists).'
-}
+${table(speedColumns, measures.filter((m) => m.server.startsWith('cluster')).map(row))}
 `
 
 const kb = (bytes: number) => formatKb(bytes)
@@ -546,7 +531,7 @@ const sobrietyRows = PAGE_TYPES.map((type) => {
     kb(w.firstView),
     kb(w.repeatView),
     w.cpuMs.toFixed(2),
-    ...(clusterAvailable ? [(w.cpuMsCluster ?? 0).toFixed(2)] : []),
+    (w.cpuMsCluster ?? 0).toFixed(2),
     mix[type],
   ]
 })
@@ -556,7 +541,7 @@ What one page view costs: the bytes a browser downloads (HTML compressed as a br
 \`Accept-Encoding: br, gzip\`, headers included, plus the stylesheets, scripts, fonts and the images it loads
 at once; lazy images are left out) on a first view and on a repeat view with the browser cache warm (fresh
 assets are not requested again, the others are revalidated), and the server's CPU time per request
-(utime + stime of the server process${clusterAvailable ? ', or of the primary and its workers for the cluster,' : ''} from /proc, over ${sobrietyRequests} requests, 4 at a time,
+(utime + stime of the server process, or of the primary and its workers for the cluster, from /proc, over ${sobrietyRequests} requests, 4 at a time,
 page cache on). Cart and checkout are measured with a guest cart of one line.
 
 ${setup}
@@ -574,7 +559,7 @@ ${table(
     ['first view (KB)', 'right'],
     ['repeat view (KB)', 'right'],
     ['CPU ms/request', 'right'],
-    ...(clusterAvailable ? ([['CPU ms/request, cluster', 'right']] as [string, 'right'][]) : []),
+    ['CPU ms/request, cluster', 'right'],
     ['views per visit', 'right'],
   ],
   sobrietyRows
@@ -583,7 +568,7 @@ ${table(
 Views per visit come from ${mixSource}. The visit's first page is a first view, the others load their HTML
 and images with the shop's CSS and JS already cached.
 
-**A visit of ${Math.round(visit.pages * 10) / 10} pages costs about ${Math.round(visit.bytes / 1024)} KB of transfer and ${Math.round(visit.cpuMs)} ms of server CPU${visitCluster ? ` (${Math.round(visitCluster.cpuMs)} ms with the cluster)` : ''}.**
+**A visit of ${Math.round(visit.pages * 10) / 10} pages costs about ${Math.round(visit.bytes / 1024)} KB of transfer and ${Math.round(visit.cpuMs)} ms of server CPU (${Math.round(visitCluster.cpuMs)} ms with the cluster).**
 `
 
 const file = `${root}BENCHMARKS.md`

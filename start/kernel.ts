@@ -23,7 +23,7 @@ server.use([
   () => import('#middleware/request_guard_middleware'),
   // resources/public from memory, hashed and precompressed; static serves the rest.
   () => import('#middleware/public_assets_middleware'),
-  () => import('@adonisjs/static/static_middleware'),
+  () => import('#middleware/static_files_middleware'),
   () => import('#middleware/plugin_assets_middleware'),
   () => import('#middleware/detect_locale_middleware'),
   () => import('#middleware/maintenance_middleware'),

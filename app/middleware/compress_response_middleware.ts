@@ -38,13 +38,15 @@ export default class CompressResponseMiddleware {
     if (/\bno-transform\b/i.test(String(response.getHeader('cache-control') ?? ''))) return
 
     const [content, generateEtag] = response.content!
-    const body = serialized(content)
-    const type = response.getHeader('content-type') ?? body?.type
-    if (!body || !isCompressibleType(String(type))) return
+    const type = response.getHeader('content-type') ?? inferredType(content)
+    if (!type || !isCompressibleType(String(type))) return
     response.header('vary', varyWith(response.getHeader('vary'), 'Accept-Encoding'))
 
+    // Serialised only when it will be compressed: most of a benchmark's clients, and
+    // many bots, ask for no coding.
     const encoding = negotiateEncoding(request.header('accept-encoding'))
-    if (!encoding || body.bytes.length < MIN_COMPRESSED_BYTES) return
+    const body = encoding ? serialized(content) : null
+    if (!encoding || !body || body.bytes.length < MIN_COMPRESSED_BYTES) return
 
     // The ETag names the page whatever its coding: computed on the plain bytes
     // (a 304 costs no compression), and weak once the bytes are compressed.
@@ -62,24 +64,25 @@ export default class CompressResponseMiddleware {
 }
 
 /**
- * The bytes AdonisJS would write for a body, with the type it would infer:
- * strings starting with a tag are HTML, objects JSON; a Buffer has only the
- * type its sender set. Null for what it cannot serialise the same way.
+ * The type AdonisJS would infer for a body without one: strings starting with
+ * a tag are HTML, other strings text, objects JSON; a Buffer has only the type
+ * its sender set.
  */
-function serialized(content: unknown): { bytes: Buffer; type: string | null } | null {
+function inferredType(content: unknown): string | null {
   if (typeof content === 'string') {
-    const html = content.trimStart().startsWith('<')
-    return {
-      bytes: Buffer.from(content),
-      type: html ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
-    }
+    return /^\s*</.test(content) ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8'
   }
-  if (Buffer.isBuffer(content)) return { bytes: content, type: null }
-  if (content instanceof Uint8Array) return { bytes: Buffer.from(content), type: null }
-  if (content === null || typeof content !== 'object') return null
+  if (content === null || typeof content !== 'object' || content instanceof Uint8Array) return null
   if (content instanceof Date || content instanceof RegExp) return null
+  return 'application/json; charset=utf-8'
+}
+
+/** The bytes AdonisJS would write for a body; null for what it cannot serialise the same way. */
+function serialized(content: unknown): { bytes: Buffer } | null {
+  if (typeof content === 'string') return { bytes: Buffer.from(content) }
+  if (content instanceof Uint8Array) return { bytes: Buffer.from(content) }
   try {
-    return { bytes: Buffer.from(JSON.stringify(content)), type: 'application/json; charset=utf-8' }
+    return { bytes: Buffer.from(JSON.stringify(content)) }
   } catch {
     return null
   }

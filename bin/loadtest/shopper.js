@@ -195,6 +195,12 @@ async function checkout(run, session, { go, submit, think, expectStep }) {
     await think()
     const form = formOn(page, `/checkout/${step}`)
     if (!form.controls.some((control) => control.name === name && control.value === value)) {
+      // Home delivery needs stock that ships: other shoppers may have bought the
+      // warehouse's last units, leaving only the shops' (click & collect).
+      if (step === 'delivery' && form.controls.some((control) => control.name === name)) {
+        recorder.outcome('home_delivery_sold_out')
+        return { status: 'sold_out' }
+      }
       session.fail(step, `no "${value}" ${step} offered`)
     }
     page = await submit(`${step}_submit`, form, { [name]: value })
@@ -217,7 +223,8 @@ async function checkout(run, session, { go, submit, think, expectStep }) {
       run.checkouts.push({ email, orderNumber: decodeURIComponent(placed[1]), confirmed: false })
     }
   }
-  if (page.step === 'cart' && hasErrorNotice(page.html)) {
+  // Sold out meanwhile: back to the cart (no stock at all) or to delivery (none that ships).
+  if (['cart', 'delivery'].includes(page.step) && hasErrorNotice(page.html)) {
     recorder.outcome('sold_out_at_checkout')
     return { status: 'sold_out' }
   }

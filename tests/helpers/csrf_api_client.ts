@@ -2,6 +2,7 @@ import Tokens from 'csrf'
 import { ApiClient, ApiRequest } from '@japa/api-client'
 import type { PluginFn } from '@japa/runner/types'
 import csrfConfig from '#config/csrf'
+import { csrfCookieValue } from '#support/csrf'
 
 const CSRF_ENABLED = Symbol.for('CSRF_ENABLED')
 
@@ -27,7 +28,7 @@ export function csrfApiClient(): PluginFn {
       if (!request[CSRF_ENABLED]) return
       const tokens = new Tokens()
       const secret = tokens.secretSync()
-      request.withEncryptedCookie(csrfConfig.cookieName, secret)
+      request.withPlainCookie(csrfConfig.cookieName, csrfCookieValue(secret))
       request.header('x-csrf-token', tokens.create(secret))
     })
   }

@@ -7,6 +7,7 @@ import type Order from '#models/order'
 import Variant from '#models/variant'
 import { sellableStock } from '#services/cart/sellable_stock'
 import type { CheckoutState } from '#services/checkout/checkout_state'
+import { sqlTimestamp } from '#support/sql_timestamp'
 
 /** A line never holds more than this; bigger orders go through the merchant. */
 export const MAX_LINE_QUANTITY = 99
@@ -77,7 +78,7 @@ export default class CartService {
     if (available <= 0) return { kind: 'out_of_stock' }
     const wanted = Math.min(quantity, MAX_LINE_QUANTITY)
     const kept = Math.min(wanted, available)
-    await CartLine.updateOrCreate({ cartId: cart.id, variantId }, { quantity: kept })
+    await this.writeLine(cart, variantId, kept)
     await this.touch(cart)
     return kept < wanted
       ? { kind: 'limited', quantity: kept, available }
@@ -176,6 +177,27 @@ export default class CartService {
       await visitorCart.delete()
       return customerCart
     })
+  }
+
+  /**
+   * One upsert on the (cart, variant) unique key. A look-up then insert under
+   * a row lock (Lucid's updateOrCreate) makes MariaDB deadlock when shoppers
+   * add to their carts at the same moment: both hold the index gap, both wait
+   * to insert into it (found by the load test).
+   */
+  private async writeLine(cart: Cart, variantId: number, quantity: number) {
+    const now = sqlTimestamp()
+    await db
+      .table('cart_lines')
+      .insert({
+        cart_id: cart.id,
+        variant_id: variantId,
+        quantity,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict(['cart_id', 'variant_id'])
+      .merge(['quantity', 'updated_at'])
   }
 
   /** Marks the cart as used now, even when only its lines changed. */

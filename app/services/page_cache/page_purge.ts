@@ -9,7 +9,7 @@ import {
   productTags,
 } from '#services/page_cache/page_tags'
 import { categoriesWithAncestors } from '#support/category_ancestry'
-import { type LocationStock, shopperStockDiffers } from '#domain/stock_status'
+import { type LocationStock, shopperStock, shopperStockDiffers } from '#domain/stock_status'
 import type { CoreEvents } from '@comptoir/contracts/plugin_manifest'
 
 const PRODUCTS_PURGED_ONE_BY_ONE = 500
@@ -52,7 +52,8 @@ export default class PagePurge {
   /**
    * A committed stock change purges the product's pages only when a shopper
    * would read something else there ("only 3 left", out of stock): a rush of
-   * sales of a well-stocked product leaves its pages cached.
+   * sales of a well-stocked product leaves its pages cached. Listings are
+   * purged too only when the product stops or starts shipping.
    */
   async stockChanged(change: CoreEvents['stock:changed']) {
     const rows = await db
@@ -78,9 +79,13 @@ export default class PagePurge {
         fulfilsOnline: Boolean(row.fulfils_online),
         clickAndCollect: Boolean(row.click_and_collect),
       }))
-    if (shopperStockDiffers(levels(delta), levels(0))) {
-      await this.products([Number(rows[0].product_id)])
-    }
+    const [before, after] = [levels(delta), levels(0)]
+    if (!shopperStockDiffers(before, after)) return
+    const productId = Number(rows[0].product_id)
+    // Listings (cards, the "in stock" filter) only tell whether it ships at all.
+    const shipsBefore = shopperStock(before).quantity > 0
+    if (shipsBefore !== shopperStock(after).quantity > 0) await this.products([productId])
+    else await this.pages.purge(productTags([productId]))
   }
 
   /** Every page: the menu, the shop's settings, legal pages, price rules or plugins changed. */

@@ -94,13 +94,13 @@ test.group('Page cache', (group) => {
 
     const page = await client.get('/p/sabot-anna')
     page.assertHeader('x-page-cache', 'hit')
-    const secret = page.cookie(csrfConfig.cookieName)!.value
+    const csrfCookie = page.cookie(csrfConfig.cookieName)!.value
     const [token] = csrfTokensIn(page.text())
     const variant = await Variant.findByOrFail('sku', 'ANNA-1')
 
     const added = await client
       .post('/cart/lines')
-      .withEncryptedCookie(csrfConfig.cookieName, secret)
+      .withPlainCookie(csrfConfig.cookieName, csrfCookie)
       .form({ _csrf: token, variant_id: variant.id, quantity: 1 })
       .redirects(0)
     added.assertStatus(302)
@@ -216,10 +216,18 @@ test.group('Page cache', (group) => {
     const unchanged = await client.get('/p/sabot-anna')
     unchanged.assertHeader('x-page-cache', 'hit')
 
+    await client.get('/c/sabots')
     await sell(2) // 5 → 3: "only 3 left"
     const fewLeft = await client.get('/p/sabot-anna')
     fewLeft.assertHeader('x-page-cache', 'miss')
     assert.include(fewLeft.text(), 'Plus que 3 exemplaires en stock')
+    // The category's card only says whether it ships: still "in stock".
+    const listing = await client.get('/c/sabots')
+    listing.assertHeader('x-page-cache', 'hit')
+
+    await sell(3) // 3 → 0: sold out, on its page and in the listing
+    const soldOut = await client.get('/c/sabots')
+    soldOut.assertHeader('x-page-cache', 'miss')
   })
 
   test('a page expires by itself when a promotion it shows starts', async ({
@@ -294,7 +302,7 @@ test.group('Page cache', (group) => {
   }) => {
     await cachedShop(cleanup)
     const first = await client.get('/p/sabot-anna')
-    const secret = first.cookie(csrfConfig.cookieName)!.value
+    const csrfCookie = first.cookie(csrfConfig.cookieName)!.value
     const etag = first.header('etag')!
     assert.match(etag, /^W\/"/)
     // Only the ETag names the visitor's bits too: no date to revalidate by.
@@ -302,7 +310,7 @@ test.group('Page cache', (group) => {
 
     const again = await client
       .get('/p/sabot-anna')
-      .withEncryptedCookie(csrfConfig.cookieName, secret)
+      .withPlainCookie(csrfConfig.cookieName, csrfCookie)
       .header('if-none-match', etag)
     again.assertStatus(304)
     // The same without compression (a client sending no Accept-Encoding).
@@ -318,7 +326,7 @@ test.group('Page cache', (group) => {
     // A date alone cannot tell whether this visitor's own bits changed: the page is sent again.
     const byDate = await client
       .get('/p/sabot-anna')
-      .withEncryptedCookie(csrfConfig.cookieName, secret)
+      .withPlainCookie(csrfConfig.cookieName, csrfCookie)
       .header('if-modified-since', new Date(Date.now() + 60_000).toUTCString())
     byDate.assertStatus(200)
   })
