@@ -31,8 +31,10 @@ const OWN_HEADERS = new Set([
  * A GET from a visitor without session data (nobody signed in, no flash
  * message waiting) is answered from the cache when the page is there. Else
  * the page is rendered; when its controller marked it the same for every
- * anonymous visitor (`ctx.pageRender.keep(tags)`), it is stored, tagged, until
- * the next scheduled change at most (a promotion, a legal document), under its URL and the enabled plugins' state. `x-page-cache` says which: hit, miss, bypass.
+ * anonymous visitor (`ctx.pageRender.keep(tags)`), it is stored, tagged, under
+ * its URL and the enabled plugins' state, until the next scheduled change at
+ * most (#services/page_cache/scheduled_changes). `x-page-cache` says which:
+ * hit, miss or bypass.
  */
 export default class PageCacheMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -56,7 +58,6 @@ export default class PageCacheMiddleware {
     const page: CachedPage = {
       body,
       headers: this.replayableHeaders(ctx),
-      storedAt: Date.now(),
       version: createHash('sha256').update(body).digest('base64url').slice(0, 16),
       productId: render.productId,
       consentPurposes: render.consentPurposes,

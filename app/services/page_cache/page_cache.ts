@@ -8,14 +8,13 @@ export interface CachedPage {
   body: string
   /** Response headers to replay (content type, CSP and the other security headers). */
   headers: Record<string, string>
-  storedAt: number
   /** Changes whenever the page does: the ETag's first half. */
   version: string
   productId: number | null
   consentPurposes: string[]
 }
 
-/** An hour at most: a page also expires at the next scheduled change (#services/page_cache/scheduled_changes). */
+/** An hour at most; a page also expires at the next scheduled change. */
 const MAX_TTL_MS = 60 * 60 * 1000
 
 /** A purge is remembered longer than any page takes to render (see put). */

@@ -265,7 +265,6 @@ test.group('Page cache', (group) => {
     const page: CachedPage = {
       body: '<p>Sabot Anna 89,00 €</p>',
       headers: {},
-      storedAt: Date.now(),
       version: 'v1',
       productId: anna.id,
       consentPurposes: [],
